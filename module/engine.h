@@ -1,0 +1,90 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * The policy engine's interface: compile policy text into per-ABI tables and
+ * flat predicate programs, and decide a syscall against a compiled policy.
+ *
+ * Portable: the module and the CLI compile the same engine files. A compiled
+ * policy is immutable; any number of threads may evaluate it concurrently
+ * without locks. Evaluation never allocates, sleeps or faults, so the module
+ * may run it from the sys_enter probe with preemption disabled.
+ */
+#ifndef SF_ENGINE_H
+#define SF_ENGINE_H
+
+#include "sf_port.h"
+#include "syscalls.h"
+
+/* Actions, ordered by severity: when layers stack, the larger value wins. */
+enum sf_action {
+	SF_ACT_ALLOW = 0,
+	SF_ACT_LOG,
+	SF_ACT_ERRNO,
+	SF_ACT_TRAP,
+	SF_ACT_KILL_THREAD,
+	SF_ACT_KILL,
+	SF_ACT_COUNT,
+};
+
+/*
+ * A verdict packs an action and its data (the errno for SF_ACT_ERRNO), so
+ * that comparing two verdicts' actions is one shift.
+ */
+#define SF_VERDICT(act, data) (((u32)(act) << 16) | ((u32)(data) & 0xffff))
+#define SF_VERDICT_ACTION(v) ((enum sf_action)((v) >> 16))
+#define SF_VERDICT_DATA(v) ((v) & 0xffff)
+
+struct sf_result {
+	u32 verdict;
+	u32 line;	/* policy line of the deciding rule; 0 for the default */
+};
+
+/* The first error found in a policy: 1-based line and column, and why. */
+#define SF_DIAG_MSG_MAX 128
+struct sf_diag {
+	u32 line;
+	u32 col;
+	char msg[SF_DIAG_MSG_MAX];
+};
+
+struct sf_policy;
+
+/*
+ * Parse and compile text[0..len) (not necessarily NUL-terminated; a NUL byte
+ * inside is an error). Returns 0 and the policy in *out, or a negative errno:
+ * -EINVAL with *diag filled for a policy error, -E2BIG for a text over the
+ * size limit (diag filled too), -ENOMEM.
+ */
+int sf_policy_compile(const char *text, size_t len, struct sf_policy **out,
+		      struct sf_diag *diag);
+void sf_policy_free(struct sf_policy *p);
+
+/* Bitmask of SF_ABI_MASK() the policy allows. */
+u32 sf_policy_abis(const struct sf_policy *p);
+
+/*
+ * The verdict for syscall nr of abi when it does not depend on arguments:
+ * returns true and fills *res. Returns false when the syscall's rules have
+ * conditions; sf_policy_eval() then decides. Syscalls outside the ABI's table
+ * get the default; syscalls of an ABI the policy does not allow get its
+ * abi-violation action.
+ */
+bool sf_policy_constant(const struct sf_policy *p, enum sf_abi abi, u32 nr,
+			struct sf_result *res);
+
+/* Decide syscall nr of abi with its raw argument registers. */
+void sf_policy_eval(const struct sf_policy *p, enum sf_abi abi, u32 nr,
+		    const u64 args[SF_MAX_ARGS], struct sf_result *res);
+
+/*
+ * Describe the effective rule of one syscall in policy syntax, as
+ * "allow if fd == 1 || fd == 2; else errno EBADF". Returns the length it
+ * needed, like snprintf.
+ */
+int sf_policy_describe(const struct sf_policy *p, enum sf_abi abi, u32 nr,
+		       char *buf, size_t size);
+
+/* "allow", "errno EPERM", "errno 4000", "kill", ... Returns like snprintf. */
+int sf_verdict_format(u32 verdict, char *buf, size_t size);
+const char *sf_action_name(enum sf_action act);
+
+#endif /* SF_ENGINE_H */
