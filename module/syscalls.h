@@ -36,12 +36,21 @@ enum sf_abi {
 
 #define SF_MAX_ARGS 6
 
+/*
+ * @entry is the kernel function the ABI's syscall table calls, e.g.
+ * "sys_newstat" or "compat_sys_lseek"; "sys_ni_syscall" marks a number with no
+ * implementation. The tracefs event of a native entry sys_NAME is
+ * sys_enter_NAME. @ctypes spells each argument's type as the declaration's
+ * stringification does, which is what tracefs prints ("const char *").
+ */
 struct sf_syscall {
 	const char *name;
+	const char *entry;
 	u16 nr;				/* without SF_X32_SYSCALL_BIT */
 	u8 nargs;
 	u8 types[SF_MAX_ARGS];		/* SF_TYPE() of each argument */
 	const char *args[SF_MAX_ARGS];	/* argument names, NULL past nargs */
+	const char *ctypes[SF_MAX_ARGS];	/* C types, NULL past nargs */
 };
 
 struct sf_syscall_table {

@@ -1,0 +1,108 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Lookups in the generated syscall tables (syscalls_x86.c): ABI names,
+ * syscalls by name and by number.
+ */
+#include "syscalls.h"
+
+static const char *const sf_abi_names[SF_ABI_COUNT] = {
+	[SF_ABI_X86_64] = "x86_64",
+	[SF_ABI_I386] = "i386",
+	[SF_ABI_X32] = "x32",
+};
+
+const char *sf_abi_name(enum sf_abi abi)
+{
+	if ((unsigned int)abi >= SF_ABI_COUNT)
+		return NULL;
+	return sf_abi_names[abi];
+}
+
+SF_EXPORT_FOR_KUNIT(sf_abi_name);
+
+/*
+ * Compares the counted string s[0..len) with the NUL-terminated name in
+ * strcmp() order: policy text hands us names that are not terminated.
+ */
+static int sf_name_cmp(const char *s, size_t len, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < len; i++) {
+		unsigned char a = s[i], b = name[i];
+
+		if (!b)
+			return 1;	/* name is a proper prefix of s */
+		if (a != b)
+			return a < b ? -1 : 1;
+	}
+	return name[len] ? -1 : 0;
+}
+
+int sf_abi_lookup(const char *s, size_t len)
+{
+	int abi;
+
+	for (abi = 0; abi < SF_ABI_COUNT; abi++)
+		if (!sf_name_cmp(s, len, sf_abi_names[abi]))
+			return abi;
+	return -1;
+}
+
+SF_EXPORT_FOR_KUNIT(sf_abi_lookup);
+
+const struct sf_syscall *sf_syscall_by_name(enum sf_abi abi, const char *s,
+					    size_t len)
+{
+	const struct sf_syscall_table *t;
+	u32 lo = 0, hi;
+
+	if ((unsigned int)abi >= SF_ABI_COUNT)
+		return NULL;
+	t = &sf_syscall_tables[abi];
+	hi = t->count;
+	while (lo < hi) {
+		u32 mid = lo + (hi - lo) / 2;
+		const struct sf_syscall *call = &t->calls[t->by_name[mid]];
+		int cmp = sf_name_cmp(s, len, call->name);
+
+		if (!cmp)
+			return call;
+		if (cmp < 0)
+			hi = mid;
+		else
+			lo = mid + 1;
+	}
+	return NULL;
+}
+
+SF_EXPORT_FOR_KUNIT(sf_syscall_by_name);
+
+const struct sf_syscall *sf_syscall_by_nr(enum sf_abi abi, u32 nr)
+{
+	const struct sf_syscall_table *t;
+	u32 lo = 0, hi;
+
+	if ((unsigned int)abi >= SF_ABI_COUNT)
+		return NULL;
+	t = &sf_syscall_tables[abi];
+	if (nr >= t->nr_limit)
+		return NULL;
+	/* Below the first gap in the numbering, the index is the number. */
+	if (nr < t->count && t->calls[nr].nr == nr)
+		return &t->calls[nr];
+	hi = t->count;
+	while (lo < hi) {
+		u32 mid = lo + (hi - lo) / 2;
+
+		if (t->calls[mid].nr == nr)
+			return &t->calls[mid];
+		if (t->calls[mid].nr < nr)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return NULL;
+}
+
+SF_EXPORT_FOR_KUNIT(sf_syscall_by_nr);
