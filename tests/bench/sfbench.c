@@ -1,0 +1,256 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * sfbench: time system calls in the benchmark VM.
+ *
+ *   sfbench [-n ITERATIONS] [-r REPEATS] [-s SECCOMP_RULES] CALL...
+ *
+ * For each CALL, runs REPEATS rounds of ITERATIONS raw calls and prints
+ * "CALL NS" with the median nanoseconds per call. With -s, first installs a
+ * seccomp-bpf filter built by libseccomp from SECCOMP_RULES, so the calls are
+ * timed under seccomp; under sysfence, sfbench runs under `sysfence run`.
+ *
+ * CALLs: getppid (allowed and constant in every policy), personality
+ * (personality(0xffffffff): a query whose verdict depends on the argument),
+ * denied (afs_syscall: unimplemented, so the bare call costs only the entry;
+ * the policies deny it).
+ *
+ * SECCOMP_RULES has one rule per line, as tests/bench/profile writes it:
+ *   default ACTION
+ *   ACTION NAME [aINDEX OP VALUE [MASK]]...
+ * with ACTION "allow", "errno N", "kill" and OP one of == != < <= > >= &=
+ * (&= compares (arg & MASK) == VALUE). Names the x86_64 ABI lacks are
+ * skipped, as runtimes do.
+ */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <seccomp.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/prctl.h>
+#include <sys/syscall.h>
+#include <time.h>
+#include <unistd.h>
+
+#define MAX_REPEATS 101
+#define MAX_RULE_ARGS 6
+
+static long do_call(const char *call)
+{
+	if (!strcmp(call, "getppid"))
+		return syscall(SYS_getppid);
+	if (!strcmp(call, "personality"))
+		return syscall(SYS_personality, 0xffffffffUL);
+	return syscall(SYS_afs_syscall);
+}
+
+static double now_ns(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec * 1e9 + ts.tv_nsec;
+}
+
+static int cmp_double(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+
+	return (x > y) - (x < y);
+}
+
+static double median_ns(const char *call, long iterations, int repeats)
+{
+	double samples[MAX_REPEATS];
+	int r;
+
+	for (r = 0; r < repeats; r++) {
+		double start = now_ns();
+		long i;
+
+		for (i = 0; i < iterations; i++)
+			do_call(call);
+		samples[r] = (now_ns() - start) / iterations;
+	}
+	qsort(samples, repeats, sizeof(samples[0]), cmp_double);
+	return samples[repeats / 2];
+}
+
+static int parse_action(char **tok, uint32_t *action)
+{
+	if (!strcmp(tok[0], "allow")) {
+		*action = SCMP_ACT_ALLOW;
+		return 1;
+	}
+	if (!strcmp(tok[0], "kill")) {
+		*action = SCMP_ACT_KILL_PROCESS;
+		return 1;
+	}
+	if (!strcmp(tok[0], "errno") && tok[1]) {
+		*action = SCMP_ACT_ERRNO(atoi(tok[1]));
+		return 2;
+	}
+	return -1;
+}
+
+static int parse_op(const char *op, enum scmp_compare *cmp)
+{
+	static const struct {
+		const char *text;
+		enum scmp_compare cmp;
+	} ops[] = {
+		{ "==", SCMP_CMP_EQ }, { "!=", SCMP_CMP_NE },
+		{ "<", SCMP_CMP_LT },  { "<=", SCMP_CMP_LE },
+		{ ">", SCMP_CMP_GT },  { ">=", SCMP_CMP_GE },
+		{ "&=", SCMP_CMP_MASKED_EQ },
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(ops) / sizeof(ops[0]); i++) {
+		if (!strcmp(op, ops[i].text)) {
+			*cmp = ops[i].cmp;
+			return 0;
+		}
+	}
+	return -1;
+}
+
+/* One rule line, split into tokens; returns 0 or -1 on a malformed line. */
+static int add_rule(scmp_filter_ctx ctx, char **tok, int ntok)
+{
+	struct scmp_arg_cmp cmps[MAX_RULE_ARGS];
+	unsigned int ncmp = 0;
+	uint32_t action;
+	int nr, i, used;
+
+	used = parse_action(tok, &action);
+	if (used < 0 || used >= ntok)
+		return -1;
+	nr = seccomp_syscall_resolve_name(tok[used]);
+	if (nr == __NR_SCMP_ERROR)
+		return 0;
+	i = used + 1;
+	while (i < ntok) {
+		enum scmp_compare op;
+		uint64_t value, mask = 0;
+
+		/* aINDEX OP VALUE, and MASK after VALUE for &= */
+		if (ncmp == MAX_RULE_ARGS || i + 2 >= ntok ||
+		    tok[i][0] != 'a' || parse_op(tok[i + 1], &op))
+			return -1;
+		value = strtoull(tok[i + 2], NULL, 0);
+		cmps[ncmp].arg = atoi(tok[i] + 1);
+		cmps[ncmp].op = op;
+		cmps[ncmp].datum_a = value;
+		cmps[ncmp].datum_b = 0;
+		i += 3;
+		if (op == SCMP_CMP_MASKED_EQ) {
+			if (i >= ntok)
+				return -1;
+			mask = strtoull(tok[i++], NULL, 0);
+			cmps[ncmp].datum_a = mask;
+			cmps[ncmp].datum_b = value;
+		}
+		ncmp++;
+	}
+	return seccomp_rule_add_array(ctx, action, nr, ncmp, cmps) ? -1 : 0;
+}
+
+static int load_seccomp(const char *path)
+{
+	scmp_filter_ctx ctx = NULL;
+	char line[4096];
+	int lineno = 0, ret = -1;
+	FILE *f = fopen(path, "r");
+
+	if (!f) {
+		perror(path);
+		return -1;
+	}
+	while (fgets(line, sizeof(line), f)) {
+		char *tok[32], *save = NULL, *t;
+		int ntok = 0;
+
+		lineno++;
+		for (t = strtok_r(line, " \t\n", &save); t && ntok < 32;
+		     t = strtok_r(NULL, " \t\n", &save))
+			tok[ntok++] = t;
+		tok[ntok] = NULL;
+		if (!ntok || tok[0][0] == '#')
+			continue;
+		if (!strcmp(tok[0], "default")) {
+			uint32_t action;
+
+			if (ctx || parse_action(tok + 1, &action) < 0)
+				goto bad;
+			ctx = seccomp_init(action);
+			if (!ctx)
+				goto out;
+			continue;
+		}
+		if (!ctx || add_rule(ctx, tok, ntok))
+			goto bad;
+	}
+	if (!ctx) {
+		fprintf(stderr, "%s: no default line\n", path);
+		goto out;
+	}
+	ret = seccomp_load(ctx);
+	if (ret)
+		fprintf(stderr, "seccomp_load: %s\n", strerror(-ret));
+	goto out;
+bad:
+	fprintf(stderr, "%s:%d: cannot use this rule\n", path, lineno);
+	ret = -1;
+out:
+	seccomp_release(ctx);
+	fclose(f);
+	return ret;
+}
+
+int main(int argc, char **argv)
+{
+	long iterations = 100000;
+	int repeats = 11, opt, i;
+	const char *rules = NULL;
+
+	while ((opt = getopt(argc, argv, "n:r:s:")) != -1) {
+		switch (opt) {
+		case 'n':
+			iterations = atol(optarg);
+			break;
+		case 'r':
+			repeats = atoi(optarg);
+			break;
+		case 's':
+			rules = optarg;
+			break;
+		default:
+			goto usage;
+		}
+	}
+	if (optind == argc || iterations < 1 || repeats < 1 ||
+	    repeats > MAX_REPEATS)
+		goto usage;
+	for (i = optind; i < argc; i++)
+		if (strcmp(argv[i], "getppid") &&
+		    strcmp(argv[i], "personality") &&
+		    strcmp(argv[i], "denied"))
+			goto usage;
+	if (rules) {
+		if (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) || load_seccomp(rules))
+			return 1;
+	}
+	for (i = optind; i < argc; i++) {
+		do_call(argv[i]);	/* warm up */
+		printf("%s %.1f\n", argv[i],
+		       median_ns(argv[i], iterations, repeats));
+	}
+	return 0;
+usage:
+	fprintf(stderr,
+		"usage: %s [-n ITERATIONS] [-r REPEATS] [-s SECCOMP_RULES] getppid|personality|denied...\n",
+		argv[0]);
+	return 2;
+}
