@@ -10,10 +10,20 @@
 #include "sf_port.h"
 #include "syscalls.h"
 
+/*
+ * @abis has SF_ABI_MASK(abi) set for each ABI whose headers define the name
+ * (F_GETLK64 exists only for 32-bit longs, PTRACE_ARCH_PRCTL only for
+ * x86-64 and x32, SO_RCVTIMEO on i386 depends on the C library's time_t);
+ * @value is 0 for the others, and a policy using the name on such an ABI is
+ * in error.
+ */
 struct sf_constant {
 	const char *name;
 	s64 value[SF_ABI_COUNT];
+	u8 abis;
 };
+
+#define SF_CONSTANT_ALL_ABIS ((1U << SF_ABI_COUNT) - 1)
 
 extern const struct sf_constant sf_constants[];	/* sorted by name */
 extern const u32 sf_constants_count;
@@ -24,7 +34,16 @@ const struct sf_constant *sf_constant_lookup(const char *s, size_t len);
 extern const char *const sf_errno_names[];
 extern const u32 sf_errno_names_count;
 
-/* Returns the errno number named by s[0..len), or -1. */
+/* Other spellings of errno numbers, e.g. EWOULDBLOCK for EAGAIN. */
+struct sf_errno_alias {
+	const char *name;
+	u32 nr;
+};
+
+extern const struct sf_errno_alias sf_errno_aliases[];
+extern const u32 sf_errno_aliases_count;
+
+/* Returns the errno number named by s[0..len) (either spelling), or -1. */
 int sf_errno_lookup(const char *s, size_t len);
 
 #endif /* SF_CONSTANTS_H */
