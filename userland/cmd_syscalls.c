@@ -1,0 +1,114 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * sysfence syscalls: print the syscall tables compiled into sysfence.
+ */
+#include <getopt.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "commands.h"
+#include "syscalls.h"
+
+static void syscalls_usage(FILE *f)
+{
+	fprintf(f,
+		"usage: sysfence syscalls [-w] [ABI]\n"
+		"Print every syscall sysfence knows for ABI (x86_64, i386, x32;\n"
+		"default: all three), one a line: ABI NR NAME(TYPE ARG, ...) ENTRY\n"
+		"\n"
+		"  -w, --widths  follow each argument with its width and\n"
+		"                signedness on that ABI, e.g. [u32]\n"
+		"  -h, --help    show this help\n");
+}
+
+static void print_syscall(enum sf_abi abi, const struct sf_syscall *call,
+			  int widths)
+{
+	unsigned int i;
+
+	printf("%s %u %s(", sf_abi_name(abi), call->nr, call->name);
+	for (i = 0; i < call->nargs; i++) {
+		printf("%s%s %s", i ? ", " : "", call->ctypes[i], call->args[i]);
+		if (widths)
+			printf(" [%c%u]",
+			       SF_TYPE_IS_SIGNED(call->types[i]) ? 's' : 'u',
+			       SF_TYPE_BITS(call->types[i]));
+	}
+	printf(") %s\n", call->entry);
+}
+
+/**
+ * cmd_syscalls() - the "sysfence syscalls [-w] [ABI]" command
+ * @argc: argument count, argv[0] being "syscalls"
+ * @argv: arguments
+ *
+ * Prints the compiled-in table of each ABI (or of the one named), sorted by
+ * number, one syscall a line:
+ *
+ *	ABI NR NAME(TYPE ARG, TYPE ARG, ...) ENTRY
+ *
+ * e.g. "x86_64 4 stat(const char * filename, struct stat * statbuf)
+ * sys_newstat". NR excludes the x32 syscall bit. TYPE is the C type as the
+ * kernel declares it, spelled the way tracefs's
+ * events/syscalls/sys_enter_NAME/format spells it; ARG is the argument name
+ * policies use. ENTRY is the kernel function the ABI's syscall table calls;
+ * for a native entry sys_X the tracefs event is sys_enter_X, and
+ * "sys_ni_syscall" marks a number without an implementation. With -w each
+ * argument is followed by " [u32]", " [s64]" etc.: the width and signedness
+ * its comparisons use on that ABI.
+ *
+ * Return: 0; 2 for a usage error; 1 when stdout cannot be written.
+ */
+int cmd_syscalls(int argc, char **argv)
+{
+	static const struct option options[] = {
+		{ "widths", no_argument, NULL, 'w' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	int first = 0, last = SF_ABI_COUNT - 1;
+	int widths = 0;
+	int opt, abi;
+	u32 i;
+
+	optind = 1;
+	while ((opt = getopt_long(argc, argv, "wh", options, NULL)) != -1) {
+		switch (opt) {
+		case 'w':
+			widths = 1;
+			break;
+		case 'h':
+			syscalls_usage(stdout);
+			return 0;
+		default:
+			syscalls_usage(stderr);
+			return 2;
+		}
+	}
+	if (argc - optind > 1) {
+		syscalls_usage(stderr);
+		return 2;
+	}
+	if (optind < argc) {
+		abi = sf_abi_lookup(argv[optind], strlen(argv[optind]));
+		if (abi < 0) {
+			fprintf(stderr,
+				"sysfence: syscalls: unknown ABI '%s' (x86_64, i386 or x32)\n",
+				argv[optind]);
+			return 2;
+		}
+		first = abi;
+		last = abi;
+	}
+	for (abi = first; abi <= last; abi++) {
+		const struct sf_syscall_table *t = &sf_syscall_tables[abi];
+
+		for (i = 0; i < t->count; i++)
+			print_syscall(abi, &t->calls[i], widths);
+	}
+	if (fflush(stdout) || ferror(stdout)) {
+		perror("sysfence: syscalls: stdout");
+		return 1;
+	}
+	return 0;
+}
