@@ -1,0 +1,183 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Carrying out a decision on the current syscall, from the sys_enter probe
+ * (preemption disabled, interrupts enabled, in the task's own context).
+ *
+ * The entry code reads the syscall number again after the sys_enter
+ * tracepoint, so the probe controls what runs: -1 skips the syscall, and the
+ * return value set here is what user space sees. Every action but allow and
+ * log skips the syscall.
+ */
+
+#define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
+
+#include <linux/audit.h>
+#include <linux/printk.h>
+#include <linux/ratelimit.h>
+#include <linux/sched.h>
+#include <linux/sched/signal.h>
+#include <linux/signal.h>
+#include <asm/syscall.h>
+#include <asm/unistd.h>
+
+#include "action.h"
+
+/*
+ * A thread ended by kill-thread exits with this status, the one shells
+ * report for a death by SIGSYS; see sf_kill_thread().
+ */
+#define SF_KILL_THREAD_STATUS (128 + SIGSYS)
+
+static void sf_skip(struct pt_regs *regs, int error)
+{
+	regs->orig_ax = -1;
+	syscall_set_return_value(current, regs, error, 0);
+}
+
+static DEFINE_RATELIMIT_STATE(sf_log_ratelimit, 5 * HZ, 10);
+
+/* One kernel log line per logged or killing decision, ratelimited. */
+static void sf_log(struct pt_regs *regs, enum sf_abi abi, u32 nr,
+		   const struct sf_decision *d)
+{
+	const struct sf_syscall *call = sf_syscall_by_nr(abi, nr);
+	unsigned long a[SF_MAX_ARGS];
+	char verdict[32];
+
+	if (!__ratelimit(&sf_log_ratelimit))
+		return;
+	sf_verdict_format(d->verdict, verdict, sizeof(verdict));
+	syscall_get_arguments(current, regs, a);
+	pr_info("%s: pid %d (%s) %s %s(%u) args %#lx %#lx %#lx %#lx %#lx %#lx layer %u line %u\n",
+		verdict, task_pid_nr(current), current->comm, sf_abi_name(abi),
+		call ? call->name : "?", nr, a[0], a[1], a[2], a[3], a[4],
+		a[5], d->layer, d->line);
+}
+
+/*
+ * SIGSYS as seccomp's SECCOMP_RET_TRAP sends it, so that existing handlers
+ * understand it: si_code SYS_SECCOMP, the syscall number as the entry code
+ * saw it (with the x32 bit), its audit arch, the address after the syscall
+ * instruction, and the rule's data in si_errno. Like seccomp, the skipped
+ * syscall leaves its own number in the return register, for the handler to
+ * replace with the result it emulates.
+ *
+ * The signal is forced like force_sig_info() forces it, which modules cannot
+ * call: when SIGSYS is blocked or ignored, its handler is reset to the
+ * default and it is unblocked, so the task cannot carry on as if nothing
+ * happened. If another thread sets SIGSYS to SIG_IGN between this and the
+ * sending, the syscall is still skipped.
+ */
+static void sf_trap(struct pt_regs *regs, enum sf_abi abi, u32 entry_nr,
+		    u16 data)
+{
+	/* Only the task itself replaces its sighand, in execve(). */
+	struct sighand_struct *sighand =
+		rcu_dereference_protected(current->sighand, true);
+	struct k_sigaction *action;
+	struct kernel_siginfo info;
+	unsigned long flags;
+
+	regs->ax = regs->orig_ax;
+	regs->orig_ax = -1;
+
+	clear_siginfo(&info);
+	info.si_signo = SIGSYS;
+	info.si_code = SYS_SECCOMP;
+	info.si_call_addr = (void __user *)instruction_pointer(regs);
+	info.si_errno = data;
+	info.si_arch = abi == SF_ABI_I386 ? AUDIT_ARCH_I386 : AUDIT_ARCH_X86_64;
+	info.si_syscall = entry_nr;
+
+	spin_lock_irqsave(&sighand->siglock, flags);
+	action = &sighand->action[SIGSYS - 1];
+	if (action->sa.sa_handler == SIG_IGN ||
+	    sigismember(&current->blocked, SIGSYS)) {
+		action->sa.sa_handler = SIG_DFL;
+		sigdelset(&current->blocked, SIGSYS);
+		/* A SIGSYS already pending must now be delivered too. */
+		recalc_sigpending();
+	}
+	/* As the kernel does for forced signals: init may die of it too. */
+	if (action->sa.sa_handler == SIG_DFL && !current->ptrace)
+		current->signal->flags &= ~SIGNAL_UNKILLABLE;
+	spin_unlock_irqrestore(&sighand->siglock, flags);
+
+	send_sig_info(SIGSYS, &info, current);
+}
+
+/* SIGKILL to the thread group; the task dies before returning to user. */
+static void sf_kill(struct pt_regs *regs)
+{
+	sf_skip(regs, -EPERM);
+	kill_pid(task_tgid(current), SIGKILL, 1);
+}
+
+/*
+ * Ending one thread only. Any fatal signal, even sent to one thread, ends
+ * the whole thread group, and do_exit() is not available to modules. But
+ * the entry code runs whatever syscall number the probe leaves, so the
+ * thread's syscall becomes exit(2), which ends only the calling thread:
+ * the thread ends before the syscall it attempted runs. When the thread is
+ * alone in its process, the process is killed with SIGKILL instead, so that
+ * its parent sees a death by signal; if the other threads exit meanwhile,
+ * the last one ends with status SF_KILL_THREAD_STATUS.
+ */
+static void sf_kill_thread(struct pt_regs *regs, enum sf_abi abi)
+{
+	if (get_nr_threads(current) <= 1) {
+		sf_kill(regs);
+		return;
+	}
+	switch (abi) {
+	case SF_ABI_I386:
+		regs->orig_ax = __NR_ia32_exit;
+		regs->bx = SF_KILL_THREAD_STATUS;
+		break;
+	case SF_ABI_X32:
+		regs->orig_ax = __X32_SYSCALL_BIT | __NR_exit;
+		regs->di = SF_KILL_THREAD_STATUS;
+		break;
+	default:
+		regs->orig_ax = __NR_exit;
+		regs->di = SF_KILL_THREAD_STATUS;
+		break;
+	}
+}
+
+/**
+ * sf_action_apply - Carry out a decision on the current syscall
+ * @regs: The syscall's registers.
+ * @abi: Its ABI.
+ * @nr: Its number within @abi.
+ * @entry_nr: Its number as the entry code saw it (with the x32 bit).
+ * @d: The decision.
+ */
+void sf_action_apply(struct pt_regs *regs, enum sf_abi abi, u32 nr,
+		     u32 entry_nr, const struct sf_decision *d)
+{
+	u16 data = SF_VERDICT_DATA(d->verdict);
+
+	switch (SF_VERDICT_ACTION(d->verdict)) {
+	case SF_ACT_ALLOW:
+		break;
+	case SF_ACT_LOG:
+		sf_log(regs, abi, nr, d);
+		break;
+	case SF_ACT_ERRNO:
+		sf_skip(regs, data ? -(int)data : -EPERM);
+		break;
+	case SF_ACT_TRAP:
+		sf_trap(regs, abi, entry_nr, data);
+		break;
+	case SF_ACT_KILL_THREAD:
+		sf_log(regs, abi, nr, d);
+		sf_kill_thread(regs, abi);
+		break;
+	case SF_ACT_KILL:
+	default:
+		sf_log(regs, abi, nr, d);
+		sf_kill(regs);
+		break;
+	}
+}

@@ -1,0 +1,187 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Tracepoint probes: sys_enter decides every syscall of a confined task,
+ * sched_process_fork and sched_process_exit keep the task table in step with
+ * task creation and exit.
+ *
+ * A sys_enter probe puts every task of the system on the slow syscall entry
+ * path, confined or not, so the probes are registered only while at least
+ * one task is confined: task.c enables them before it confines the first
+ * task and disables them from a work item once the last one has exited.
+ * With no confined task the module costs nothing.
+ */
+
+#define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
+
+#include <linux/kernel.h>
+#include <linux/mutex.h>
+#include <linux/printk.h>
+#include <linux/ptrace.h>
+#include <linux/rcupdate.h>
+#include <linux/sched.h>
+#include <linux/string.h>
+#include <linux/tracepoint.h>
+#include <asm/syscall.h>
+#include <asm/unistd.h>
+
+#include "action.h"
+#include "hook.h"
+#include "task.h"
+
+/*
+ * Runs at the entry of every syscall of every task, with preemption
+ * disabled, after ptrace and seccomp: no sleeping, allocating, faulting or
+ * locking. An unconfined task costs one bucket of the task table.
+ */
+static void sf_probe_sys_enter(void *data, struct pt_regs *regs, long id)
+{
+	/*
+	 * The entry code dispatches on the low 32 bits of the number, while
+	 * @id is the whole register: decide on what will run.
+	 */
+	u32 entry_nr = (u32)id, nr = entry_nr;
+	const struct sf_stack *stack;
+	struct sf_decision d;
+	enum sf_abi abi;
+
+	rcu_read_lock();
+	stack = sf_task_stack(current);
+	if (likely(!stack))
+		goto out;
+
+	if (in_ia32_syscall()) {
+		abi = SF_ABI_I386;
+	} else if (nr & __X32_SYSCALL_BIT) {
+		abi = SF_ABI_X32;
+		nr &= ~__X32_SYSCALL_BIT;
+	} else {
+		abi = SF_ABI_X86_64;
+	}
+
+	if (!sf_stack_lookup(stack, abi, nr, &d)) {
+		unsigned long regs_args[SF_MAX_ARGS];
+		u64 args[SF_MAX_ARGS];
+		int i;
+
+		syscall_get_arguments(current, regs, regs_args);
+		for (i = 0; i < SF_MAX_ARGS; i++)
+			args[i] = regs_args[i];
+		sf_stack_eval(stack, abi, nr, args, &d);
+	}
+	if (SF_VERDICT_ACTION(d.verdict) != SF_ACT_ALLOW)
+		sf_action_apply(regs, abi, nr, entry_nr, &d);
+out:
+	rcu_read_unlock();
+}
+
+/*
+ * Runs in the parent after the child is fully set up and before it is first
+ * woken, so a child of a confined task never runs unconfined.
+ */
+static void sf_probe_fork(void *data, struct task_struct *parent,
+			  struct task_struct *child)
+{
+	sf_task_fork(parent, child);
+}
+
+static void sf_probe_exit(void *data, struct task_struct *task)
+{
+	sf_task_exit(task);
+}
+
+struct sf_probe {
+	const char *name;
+	void *func;
+	struct tracepoint *tp;
+};
+
+/*
+ * In registration order: the task-tracking probes come first, so that they
+ * run as soon as sys_enter may confine anything; unregistered in reverse.
+ */
+static struct sf_probe sf_probes[] = {
+	{ .name = "sched_process_exit", .func = sf_probe_exit },
+	{ .name = "sched_process_fork", .func = sf_probe_fork },
+	{ .name = "sys_enter", .func = sf_probe_sys_enter },
+};
+
+/* Whether sf_probes are registered; protected by sf_hook_mutex. */
+static bool sf_hook_enabled;
+static DEFINE_MUTEX(sf_hook_mutex);
+
+static void sf_hook_unregister(int count)
+{
+	while (count--)
+		WARN_ON_ONCE(tracepoint_probe_unregister(sf_probes[count].tp,
+							 sf_probes[count].func,
+							 NULL));
+	/* No probe may still be running when we return (or unload). */
+	tracepoint_synchronize_unregister();
+}
+
+/**
+ * sf_hook_enable - Register the probes unless they are
+ *
+ * May sleep.
+ *
+ * Return: 0 or the error of tracepoint_probe_register().
+ */
+int sf_hook_enable(void)
+{
+	int i, err = 0;
+
+	mutex_lock(&sf_hook_mutex);
+	if (sf_hook_enabled)
+		goto out;
+	for (i = 0; i < ARRAY_SIZE(sf_probes); i++) {
+		err = tracepoint_probe_register(sf_probes[i].tp,
+						sf_probes[i].func, NULL);
+		if (err) {
+			pr_err("cannot register a probe on %s: %d\n",
+			       sf_probes[i].name, err);
+			sf_hook_unregister(i);
+			goto out;
+		}
+	}
+	sf_hook_enabled = true;
+out:
+	mutex_unlock(&sf_hook_mutex);
+	return err;
+}
+
+/* Unregister the probes if they are; waits for running probes. */
+void sf_hook_disable(void)
+{
+	mutex_lock(&sf_hook_mutex);
+	if (sf_hook_enabled) {
+		sf_hook_unregister(ARRAY_SIZE(sf_probes));
+		sf_hook_enabled = false;
+	}
+	mutex_unlock(&sf_hook_mutex);
+}
+
+static void sf_hook_find(struct tracepoint *tp, void *priv)
+{
+	int i;
+
+	for (i = 0; i < ARRAY_SIZE(sf_probes); i++)
+		if (!strcmp(tp->name, sf_probes[i].name))
+			sf_probes[i].tp = tp;
+}
+
+/* Finds the tracepoints; the kernel does not export them to modules. */
+int sf_hook_init(void)
+{
+	int i;
+
+	BUILD_BUG_ON(__X32_SYSCALL_BIT != SF_X32_SYSCALL_BIT);
+	for_each_kernel_tracepoint(sf_hook_find, NULL);
+	for (i = 0; i < ARRAY_SIZE(sf_probes); i++) {
+		if (!sf_probes[i].tp) {
+			pr_err("no %s tracepoint in this kernel\n",
+			       sf_probes[i].name);
+			return -ENOENT;
+		}
+	}
+	return 0;
+}

@@ -1,0 +1,50 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * sysfence: textual per-syscall policies, enforced from the sys_enter
+ * tracepoint. Module init and exit.
+ */
+
+#include <linux/init.h>
+#include <linux/module.h>
+
+#include "device.h"
+#include "hook.h"
+#include "policy.h"
+#include "task.h"
+
+static int __init sf_init(void)
+{
+	int err;
+
+	err = sf_hook_init();
+	if (err)
+		return err;
+	err = sf_policy_init();
+	if (err)
+		return err;
+	err = sf_device_init();
+	if (err)
+		sf_policy_exit();
+	return err;
+}
+
+/*
+ * Only reached with no layer alive (each pins the module), hence no task
+ * confined; what is left are the hooks, if the idle work has not run yet,
+ * and releases still waiting for a grace period.
+ */
+static void __exit sf_exit(void)
+{
+	sf_device_exit();
+	sf_task_cleanup();
+	sf_policy_exit();
+}
+
+module_init(sf_init);
+module_exit(sf_exit);
+
+MODULE_LICENSE("GPL");
+MODULE_DESCRIPTION("Per-syscall policies in a textual language, enforced at syscall entry");
+#ifdef SF_VERSION
+MODULE_VERSION(SF_VERSION);
+#endif

@@ -1,0 +1,267 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Layers and stacks of layers: creation, the constant table computed when a
+ * layer is pushed, verdict merging, and deferred release.
+ *
+ * Merging rule: every layer of a stack decides each syscall; the most severe
+ * action wins (kill > kill-thread > trap > errno > log > allow, the order of
+ * enum sf_action), and between equally severe verdicts the newest layer's
+ * data (errno value, rule line) is kept. A new layer therefore never allows
+ * what an older one denies.
+ */
+
+#include <linux/err.h>
+#include <linux/module.h>
+#include <linux/slab.h>
+#include <linux/workqueue.h>
+
+#include "limits.h"
+#include "policy.h"
+
+/*
+ * Stack nodes are freed from here, in process context, after an RCU grace
+ * period. A node's release may drop the last reference to the module (its
+ * layer's): sf_policy_exit() drains the queue before the module goes away.
+ */
+static struct workqueue_struct *sf_release_wq;
+
+/**
+ * sf_layer_create - Wrap a compiled policy into a layer
+ * @policy: Compiled policy; owned by the layer on success.
+ *
+ * Return: the layer with one reference, or an ERR_PTR().
+ */
+struct sf_layer *sf_layer_create(struct sf_policy *policy)
+{
+	struct sf_layer *layer;
+
+	if (!try_module_get(THIS_MODULE))
+		return ERR_PTR(-ENODEV);
+	layer = kzalloc(sizeof(*layer), GFP_KERNEL_ACCOUNT);
+	if (!layer) {
+		module_put(THIS_MODULE);
+		return ERR_PTR(-ENOMEM);
+	}
+	refcount_set(&layer->usage, 1);
+	layer->policy = policy;
+	return layer;
+}
+
+void sf_layer_put(struct sf_layer *layer)
+{
+	if (!layer || !refcount_dec_and_test(&layer->usage))
+		return;
+	sf_policy_free(layer->policy);
+	kfree(layer);
+	module_put(THIS_MODULE);
+}
+
+/* The decision of one layer for one syscall, without the arguments. */
+static bool sf_layer_constant(const struct sf_layer *layer, u32 depth,
+			      enum sf_abi abi, u32 nr, struct sf_decision *d)
+{
+	struct sf_result res;
+
+	if (!sf_policy_constant(layer->policy, abi, nr, &res))
+		return false;
+	d->verdict = res.verdict;
+	d->line = res.line;
+	d->layer = depth;
+	return true;
+}
+
+/*
+ * Fills the constant table of the new node @stack for @abi from its layer
+ * and the table of the node below. A slot is constant when both sides are,
+ * or when the new layer kills: nothing is more severe, and a tie goes to the
+ * newest layer, so the older layers cannot change that outcome.
+ */
+static int sf_stack_fill(struct sf_stack *stack, enum sf_abi abi)
+{
+	const struct sf_stack *prev = stack->prev;
+	u32 limit = sf_syscall_tables[abi].nr_limit;
+	struct sf_decision *table;
+	u32 nr;
+
+	table = kvcalloc(limit ? limit : 1, sizeof(*table), GFP_KERNEL_ACCOUNT);
+	if (!table)
+		return -ENOMEM;
+	for (nr = 0; nr < limit; nr++) {
+		struct sf_decision d, older;
+
+		if (!sf_layer_constant(stack->layer, stack->depth, abi, nr, &d)) {
+			d.verdict = SF_DECISION_DYNAMIC;
+		} else if (prev && SF_VERDICT_ACTION(d.verdict) != SF_ACT_KILL) {
+			older = prev->constant[abi][nr];
+			if (older.verdict == SF_DECISION_DYNAMIC)
+				d.verdict = SF_DECISION_DYNAMIC;
+			else if (sf_verdict_exceeds(older.verdict, d.verdict))
+				d = older;
+		}
+		table[nr] = d;
+	}
+	stack->constant[abi] = table;
+	stack->limit[abi] = limit;
+	return 0;
+}
+
+static void sf_stack_free(struct sf_stack *stack)
+{
+	int abi;
+
+	for (abi = 0; abi < SF_ABI_COUNT; abi++)
+		kvfree(stack->constant[abi]);
+	sf_layer_put(stack->layer);
+	kfree(stack);
+}
+
+/**
+ * sf_stack_push - Create the stack that adds a layer on top of another
+ * @prev: The stack below, or NULL for the first layer.
+ * @layer: The new layer.
+ *
+ * May sleep. The result holds references on @prev and @layer.
+ *
+ * Return: the new node with one reference, or ERR_PTR(-E2BIG) when it would
+ * exceed SF_MAX_LAYERS, or ERR_PTR(-ENOMEM).
+ */
+struct sf_stack *sf_stack_push(struct sf_stack *prev, struct sf_layer *layer)
+{
+	u32 depth = prev ? prev->depth + 1 : 1;
+	struct sf_stack *stack;
+	int abi, err;
+
+	if (depth > SF_MAX_LAYERS)
+		return ERR_PTR(-E2BIG);
+	stack = kzalloc(sizeof(*stack), GFP_KERNEL_ACCOUNT);
+	if (!stack)
+		return ERR_PTR(-ENOMEM);
+	stack->depth = depth;
+	stack->prev = prev;
+	stack->layer = layer;
+	for (abi = 0; abi < SF_ABI_COUNT; abi++) {
+		err = sf_stack_fill(stack, abi);
+		if (err) {
+			stack->layer = NULL;
+			sf_stack_free(stack);
+			return ERR_PTR(err);
+		}
+		cond_resched();
+	}
+	refcount_set(&stack->usage, 1);
+	refcount_inc(&layer->usage);
+	if (prev)
+		sf_stack_get(prev);
+	return stack;
+}
+
+void sf_stack_get(struct sf_stack *stack)
+{
+	refcount_inc(&stack->usage);
+}
+
+static void sf_stack_release(struct work_struct *work)
+{
+	struct sf_stack *stack = container_of(to_rcu_work(work),
+					      struct sf_stack, release);
+	struct sf_stack *prev = stack->prev;
+
+	sf_stack_free(stack);
+	/*
+	 * Not freed here even if this was its last reference: a task may
+	 * have read @prev from its own entry just before the entry moved to
+	 * a newer stack, and such a reader is only known to be gone one grace
+	 * period after that move, which may be later than this node's.
+	 */
+	sf_stack_put(prev);
+}
+
+/*
+ * Drops a reference. Safe in any context but NMI: the node is freed from a
+ * workqueue once RCU readers that may still see it are gone.
+ */
+void sf_stack_put(struct sf_stack *stack)
+{
+	if (!stack || !refcount_dec_and_test(&stack->usage))
+		return;
+	INIT_RCU_WORK(&stack->release, sf_stack_release);
+	queue_rcu_work(sf_release_wq, &stack->release);
+}
+
+/**
+ * sf_stack_extends - Whether a stack contains another one
+ * @stack: A stack, or NULL.
+ * @older: A stack, or NULL (the empty stack).
+ *
+ * Return: true when @older is @stack or one of the nodes below it, that is
+ * when @stack has every layer of @older, in the same order.
+ */
+bool sf_stack_extends(const struct sf_stack *stack,
+		      const struct sf_stack *older)
+{
+	if (!older)
+		return true;
+	for (; stack; stack = stack->prev)
+		if (stack == older)
+			return true;
+	return false;
+}
+
+/**
+ * sf_stack_eval - Decide a syscall whose outcome depends on its arguments
+ * @stack: The task's stack.
+ * @abi: ABI of the syscall.
+ * @nr: Syscall number within that ABI.
+ * @args: The six raw argument registers.
+ * @d: Receives the decision.
+ *
+ * Walks from the newest layer down, and stops at the first node whose
+ * constant table decides the syscall for itself and all older layers, or at
+ * a kill, which nothing older can beat. Never sleeps, allocates or faults.
+ */
+void sf_stack_eval(const struct sf_stack *stack, enum sf_abi abi, u32 nr,
+		   const u64 args[SF_MAX_ARGS], struct sf_decision *d)
+{
+	bool decided = false;
+
+	for (; stack; stack = stack->prev) {
+		struct sf_decision cur;
+		bool covers_older = sf_stack_lookup(stack, abi, nr, &cur);
+
+		if (!covers_older &&
+		    !sf_layer_constant(stack->layer, stack->depth, abi, nr,
+				       &cur)) {
+			struct sf_result res;
+
+			sf_policy_eval(stack->layer->policy, abi, nr, args,
+				       &res);
+			cur.verdict = res.verdict;
+			cur.line = res.line;
+			cur.layer = stack->depth;
+		}
+		/* Older layers replace a decision only when more severe. */
+		if (!decided || sf_verdict_exceeds(cur.verdict, d->verdict))
+			*d = cur;
+		decided = true;
+		if (covers_older || SF_VERDICT_ACTION(d->verdict) == SF_ACT_KILL)
+			break;
+	}
+	if (!decided)
+		*d = (struct sf_decision){ .verdict = SF_VERDICT(SF_ACT_ALLOW, 0) };
+}
+
+int sf_policy_init(void)
+{
+	sf_release_wq = alloc_workqueue("sysfence_release", 0, 0);
+	return sf_release_wq ? 0 : -ENOMEM;
+}
+
+/*
+ * Called at module exit, when no layer is left (each pins the module): waits
+ * for the grace periods queued by the last releases, then for their work.
+ */
+void sf_policy_exit(void)
+{
+	rcu_barrier();
+	destroy_workqueue(sf_release_wq);
+}

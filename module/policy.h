@@ -1,0 +1,114 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Layers (loaded policies) and stacks of layers: what a confined task is
+ * subject to, and how the layers' verdicts combine.
+ */
+#ifndef SF_POLICY_H
+#define SF_POLICY_H
+
+#include <linux/refcount.h>
+#include <linux/types.h>
+#include <linux/workqueue.h>
+
+#include "engine.h"
+
+/**
+ * struct sf_layer - One loaded policy
+ * @usage: References: the stack node that holds the layer, and the loader
+ *	while it installs it.
+ * @policy: The compiled policy; owned, immutable.
+ *
+ * A live layer pins the module, so that rmmod cannot drop confinement.
+ */
+struct sf_layer {
+	refcount_t usage;
+	struct sf_policy *policy;
+};
+
+/**
+ * struct sf_decision - The outcome of a syscall under a stack of layers
+ * @verdict: SF_VERDICT() of the most severe layer; on a tie, the newest.
+ * @line: Policy line of the deciding rule in that layer; 0 for its default.
+ * @layer: Which layer decided, counted from 1 (the oldest).
+ */
+struct sf_decision {
+	u32 verdict;
+	u32 line;
+	u32 layer;
+};
+
+/* A constant-table slot whose outcome depends on the arguments. */
+#define SF_DECISION_DYNAMIC U32_MAX
+
+/**
+ * struct sf_stack - A node of a stack of layers
+ * @usage: References: each task whose stack this is, and each newer node
+ *	whose @prev it is.
+ * @depth: Number of layers down to the oldest, this one included.
+ * @prev: The node below (older layers), or NULL; referenced.
+ * @layer: This node's layer; referenced.
+ * @constant: Per ABI: the combined decision of all @depth layers for each
+ *	syscall number below @limit that every layer decides without looking
+ *	at arguments (or that this node's layer kills whatever the others
+ *	say), or %SF_DECISION_DYNAMIC. Computed once when the node is created,
+ *	so that most syscalls cost one lookup whatever the depth.
+ * @limit: Per ABI: number of slots in @constant, the table's nr_limit.
+ * @release: Frees the node after an RCU grace period.
+ *
+ * Nodes are immutable once created and shared: by every task that inherited
+ * the stack and by newer nodes. Tasks read them under RCU without taking
+ * references (see task.c), so the last reference is dropped with
+ * sf_stack_put(), which frees the node only after a grace period.
+ */
+struct sf_stack {
+	refcount_t usage;
+	u32 depth;
+	struct sf_stack *prev;
+	struct sf_layer *layer;
+	struct sf_decision *constant[SF_ABI_COUNT];
+	u32 limit[SF_ABI_COUNT];
+	struct rcu_work release;
+};
+
+struct sf_layer *sf_layer_create(struct sf_policy *policy);
+void sf_layer_put(struct sf_layer *layer);
+
+struct sf_stack *sf_stack_push(struct sf_stack *prev, struct sf_layer *layer);
+void sf_stack_get(struct sf_stack *stack);
+void sf_stack_put(struct sf_stack *stack);
+bool sf_stack_extends(const struct sf_stack *stack,
+		      const struct sf_stack *older);
+
+/**
+ * sf_stack_lookup - Decide a syscall from the constant table
+ * @stack: The task's stack.
+ * @abi: ABI of the syscall.
+ * @nr: Syscall number within that ABI.
+ * @d: Receives the decision.
+ *
+ * Return: true when @d holds the decision; false when the arguments are
+ * needed, then sf_stack_eval() decides.
+ */
+static inline bool sf_stack_lookup(const struct sf_stack *stack,
+				   enum sf_abi abi, u32 nr,
+				   struct sf_decision *d)
+{
+	if (nr >= stack->limit[abi])
+		return false;
+	*d = stack->constant[abi][nr];
+	return d->verdict != SF_DECISION_DYNAMIC;
+}
+
+void sf_stack_eval(const struct sf_stack *stack, enum sf_abi abi, u32 nr,
+		   const u64 args[SF_MAX_ARGS], struct sf_decision *d);
+
+/* True when verdict @a's action is strictly more severe than @b's. */
+static inline bool sf_verdict_exceeds(u32 a, u32 b)
+{
+	return SF_VERDICT_ACTION(a) > SF_VERDICT_ACTION(b);
+}
+
+int sf_policy_init(void);
+void sf_policy_exit(void);
+
+#endif /* SF_POLICY_H */

@@ -1,0 +1,392 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * The table of confined tasks: task -> stack of layers. Installing a layer
+ * (on one thread or all threads of a process), inheritance at fork, removal
+ * at exit, and turning the hooks on and off as the table fills and empties.
+ */
+
+#include <linux/hashtable.h>
+#include <linux/mutex.h>
+#include <linux/rculist.h>
+#include <linux/sched/signal.h>
+#include <linux/slab.h>
+#include <linux/spinlock.h>
+#include <linux/workqueue.h>
+
+#include "hook.h"
+#include "task.h"
+
+/**
+ * struct sf_task - A confined task
+ * @node: In sf_task_hash.
+ * @task: The key; compared, never dereferenced through the table.
+ * @stack: The task's stack of layers, referenced by the entry.
+ * @rcu: Frees the entry after the readers that may see it are gone.
+ */
+struct sf_task {
+	struct hlist_node node;
+	const struct task_struct *task;
+	struct sf_stack __rcu *stack;
+	struct rcu_head rcu;
+};
+
+/*
+ * Locking rules.
+ *
+ * sf_task_hash holds one entry per confined task, keyed by task pointer.
+ * Lookups run under RCU without a lock: the sys_enter probe looks up only
+ * the current task, which costs one bucket read for an unconfined task.
+ * sf_task_lock serializes every change of the table: inserting and removing
+ * entries, changing an entry's @stack, and sf_task_count. An entry leaves
+ * the table when its task exits and is freed after a grace period; the stack
+ * it pointed to is released with sf_stack_put(), also after a grace period.
+ *
+ * sf_install_mutex serializes installs, and the hooks' registration against
+ * the table becoming empty: under it, sf_task_count only goes from zero to
+ * non-zero by an install (a fork needs a confined parent), so the idle work
+ * can unregister the hooks without racing with a load.
+ *
+ * Lock order: sf_install_mutex, then sf_task_lock, then a sighand's siglock.
+ * sf_task_lock is never taken from interrupt context.
+ */
+#define SF_TASK_HASH_BITS 10
+static DEFINE_HASHTABLE(sf_task_hash, SF_TASK_HASH_BITS);
+static DEFINE_SPINLOCK(sf_task_lock);
+static unsigned int sf_task_count;
+static DEFINE_MUTEX(sf_install_mutex);
+
+static void sf_task_idle(struct work_struct *work);
+static DECLARE_WORK(sf_idle_work, sf_task_idle);
+
+/* Under RCU or sf_task_lock. */
+static struct sf_task *sf_task_find(const struct task_struct *task)
+{
+	struct sf_task *entry;
+
+	hash_for_each_possible_rcu(sf_task_hash, entry, node,
+				   (unsigned long)task,
+				   lockdep_is_held(&sf_task_lock))
+		if (entry->task == task)
+			return entry;
+	return NULL;
+}
+
+static struct sf_stack *sf_task_locked_stack(struct sf_task *entry)
+{
+	return rcu_dereference_protected(entry->stack,
+					 lockdep_is_held(&sf_task_lock));
+}
+
+/**
+ * sf_task_stack - The stack of a task, for the task itself
+ * @task: The task, normally current.
+ *
+ * Must be called under rcu_read_lock(); the stack stays valid until
+ * rcu_read_unlock().
+ *
+ * Return: the stack, or NULL when @task is not confined.
+ */
+struct sf_stack *sf_task_stack(const struct task_struct *task)
+{
+	struct sf_task *entry = sf_task_find(task);
+
+	return entry ? rcu_dereference(entry->stack) : NULL;
+}
+
+/**
+ * sf_task_get_stack - The stack of any task, referenced
+ * @task: The task.
+ *
+ * Return: the stack with a reference for the caller (sf_stack_put()), or
+ * NULL when @task is not confined.
+ */
+struct sf_stack *sf_task_get_stack(const struct task_struct *task)
+{
+	struct sf_stack *stack = NULL;
+	struct sf_task *entry;
+
+	spin_lock(&sf_task_lock);
+	entry = sf_task_find(task);
+	if (entry) {
+		stack = sf_task_locked_stack(entry);
+		sf_stack_get(stack);
+	}
+	spin_unlock(&sf_task_lock);
+	return stack;
+}
+
+/* Under sf_task_lock: point @entry at @stack, taking a reference. */
+static void sf_task_set_stack(struct sf_task *entry, struct sf_stack *stack)
+{
+	struct sf_stack *old = sf_task_locked_stack(entry);
+
+	sf_stack_get(stack);
+	rcu_assign_pointer(entry->stack, stack);
+	sf_stack_put(old);
+}
+
+/* Under sf_task_lock: confine @task with @stack, using the entry @entry. */
+static void sf_task_add(struct sf_task *entry, const struct task_struct *task,
+			struct sf_stack *stack)
+{
+	entry->task = task;
+	sf_stack_get(stack);
+	RCU_INIT_POINTER(entry->stack, stack);
+	hash_add_rcu(sf_task_hash, &entry->node, (unsigned long)task);
+	sf_task_count++;
+}
+
+/*
+ * The threads an install applies to: the caller, then with @all_threads the
+ * other threads of its process, in the order of its thread list. Called
+ * under the caller's siglock: thread creation and removal take it, so the
+ * list is stable. Returns NULL after the last.
+ */
+static struct task_struct *sf_next_target(struct task_struct *t,
+					  bool all_threads)
+{
+	if (!all_threads)
+		return NULL;
+	t = next_thread(t);
+	return t == current ? NULL : t;
+}
+
+/*
+ * An exiting thread may already have gone through sf_task_exit(), and an
+ * entry added for it would never be removed. PF_EXITING is set before that
+ * and sf_task_exit() takes sf_task_lock, so under sf_task_lock a thread
+ * without PF_EXITING has not been through it yet.
+ */
+static bool sf_thread_exiting(const struct task_struct *t)
+{
+	return t != current && (READ_ONCE(t->flags) & PF_EXITING);
+}
+
+/*
+ * Under sf_task_lock and the caller's siglock. Checks, then
+ * changes: every target thread moves to @stack, which extends the caller's
+ * stack @base; other threads must be unconfined or have a stack that @base
+ * extends, so that none of them loses a layer. Returns -EAGAIN with *@need
+ * set when @spare holds too few entries for the newly confined threads.
+ */
+static int sf_task_commit(struct sf_stack *base, struct sf_stack *stack,
+			  bool all_threads, struct hlist_head *spare,
+			  unsigned int nspare, unsigned int *need)
+{
+	struct task_struct *t;
+	struct sf_task *entry;
+	unsigned int missing = 0;
+
+	for (t = current; t; t = sf_next_target(t, all_threads)) {
+		if (sf_thread_exiting(t))
+			continue;
+		entry = sf_task_find(t);
+		if (!entry)
+			missing++;
+		else if (!sf_stack_extends(base, sf_task_locked_stack(entry)))
+			return -EBUSY;
+	}
+	if (missing > nspare) {
+		*need = missing;
+		return -EAGAIN;
+	}
+
+	for (t = current; t; t = sf_next_target(t, all_threads)) {
+		if (sf_thread_exiting(t))
+			continue;
+		entry = sf_task_find(t);
+		if (entry) {
+			sf_task_set_stack(entry, stack);
+			continue;
+		}
+		entry = hlist_entry(spare->first, struct sf_task, node);
+		hlist_del(&entry->node);
+		sf_task_add(entry, t, stack);
+	}
+	return 0;
+}
+
+static int sf_task_refill(struct hlist_head *spare, unsigned int *nspare,
+			  unsigned int need)
+{
+	while (*nspare < need) {
+		struct sf_task *entry = kzalloc(sizeof(*entry),
+						GFP_KERNEL_ACCOUNT);
+
+		if (!entry)
+			return -ENOMEM;
+		hlist_add_head(&entry->node, spare);
+		(*nspare)++;
+	}
+	return 0;
+}
+
+/* Unregisters the hooks once no task is confined; see sf_install_mutex. */
+static void sf_task_idle(struct work_struct *work)
+{
+	mutex_lock(&sf_install_mutex);
+	if (!READ_ONCE(sf_task_count))
+		sf_hook_disable();
+	mutex_unlock(&sf_install_mutex);
+}
+
+/**
+ * sf_task_install - Push a layer on the calling thread or process
+ * @layer: The layer; the caller keeps its reference.
+ * @all_threads: Confine every thread of the caller's process.
+ * @depth: Receives the number of layers of the caller afterwards.
+ *
+ * Atomic: on error, no thread changed. May sleep.
+ *
+ * Return: 0, -E2BIG (too many layers), -EBUSY (another thread's stack is
+ * not part of the caller's), -ENOMEM, -EINTR, or an error from registering
+ * the hooks.
+ */
+int sf_task_install(struct sf_layer *layer, bool all_threads, u32 *depth)
+{
+	/* Only the task itself replaces its sighand, in execve(). */
+	struct sighand_struct *sighand =
+		rcu_dereference_protected(current->sighand, true);
+	HLIST_HEAD(spare);
+	unsigned int nspare = 0, need = 1;
+	struct sf_stack *base, *stack;
+	struct hlist_node *tmp;
+	struct sf_task *entry;
+	int err;
+
+	mutex_lock(&sf_install_mutex);
+	/* Only installs change an entry's stack, and we hold the mutex. */
+	base = sf_task_get_stack(current);
+	stack = sf_stack_push(base, layer);
+	if (IS_ERR(stack)) {
+		err = PTR_ERR(stack);
+		stack = NULL;
+		goto out;
+	}
+	/* Before any entry exists, so that no syscall or fork is missed. */
+	err = sf_hook_enable();
+	if (err)
+		goto out;
+
+	for (;;) {
+		err = sf_task_refill(&spare, &nspare, need);
+		if (err)
+			break;
+		spin_lock(&sf_task_lock);
+		spin_lock_irq(&sighand->siglock);
+		err = sf_task_commit(base, stack, all_threads, &spare, nspare,
+				     &need);
+		spin_unlock_irq(&sighand->siglock);
+		spin_unlock(&sf_task_lock);
+		if (err != -EAGAIN)
+			break;
+		/* Threads were created meanwhile: allocate and retry. */
+		if (fatal_signal_pending(current)) {
+			err = -EINTR;
+			break;
+		}
+	}
+	if (!err)
+		*depth = stack->depth;
+out:
+	if (!READ_ONCE(sf_task_count))
+		schedule_work(&sf_idle_work);
+	mutex_unlock(&sf_install_mutex);
+	hlist_for_each_entry_safe(entry, tmp, &spare, node)
+		kfree(entry);
+	sf_stack_put(stack);
+	sf_stack_put(base);
+	return err;
+}
+
+/**
+ * sf_task_fork - Let a new task inherit its parent's stack
+ * @parent: The forking task (current).
+ * @child: The new task, which has not run yet.
+ *
+ * Called from the sched_process_fork probe: atomic context. A child that
+ * cannot get its entry must not run unconfined: it is killed with SIGKILL
+ * before it reaches user space. For a thread, that takes its whole process
+ * down, which is the only way a module has to stop it.
+ */
+void sf_task_fork(struct task_struct *parent, struct task_struct *child)
+{
+	struct sf_task *entry, *fresh;
+	bool failed = false;
+
+	/* Unconfined parents, the common case, take no lock. */
+	rcu_read_lock();
+	entry = sf_task_find(parent);
+	rcu_read_unlock();
+	if (!entry)
+		return;
+
+	fresh = kzalloc(sizeof(*fresh), GFP_ATOMIC | __GFP_NOWARN);
+	spin_lock(&sf_task_lock);
+	/* The parent is in fork(), not exiting: its entry is still there. */
+	entry = sf_task_find(parent);
+	if (entry) {
+		struct sf_stack *stack = sf_task_locked_stack(entry);
+		struct sf_task *existing = sf_task_find(child);
+
+		/*
+		 * An all-threads install that ran after the child joined the
+		 * thread group but before this probe gave it an entry; the
+		 * parent's stack, read now, includes that install.
+		 */
+		if (existing) {
+			sf_task_set_stack(existing, stack);
+		} else if (fresh) {
+			sf_task_add(fresh, child, stack);
+			fresh = NULL;
+		} else {
+			failed = true;
+		}
+	}
+	spin_unlock(&sf_task_lock);
+	kfree(fresh);
+	if (failed) {
+		pr_warn_ratelimited("sysfence: out of memory confining pid %d, killing it\n",
+				    task_pid_nr(child));
+		send_sig_info(SIGKILL, SEND_SIG_PRIV, child);
+	}
+}
+
+/**
+ * sf_task_exit - Forget an exiting task
+ * @task: The exiting task (current).
+ *
+ * Called from the sched_process_exit probe for every exiting task while the
+ * hooks are registered. It takes sf_task_lock even for unconfined tasks: see
+ * sf_thread_exiting() for why.
+ */
+void sf_task_exit(struct task_struct *task)
+{
+	struct sf_stack *stack = NULL;
+	struct sf_task *entry;
+	bool idle = false;
+
+	spin_lock(&sf_task_lock);
+	entry = sf_task_find(task);
+	if (entry) {
+		hash_del_rcu(&entry->node);
+		stack = sf_task_locked_stack(entry);
+		idle = !--sf_task_count;
+	}
+	spin_unlock(&sf_task_lock);
+	if (!entry)
+		return;
+	sf_stack_put(stack);
+	kfree_rcu(entry, rcu);
+	if (idle)
+		schedule_work(&sf_idle_work);
+}
+
+/* Module exit: no task is confined any more (layers pin the module). */
+void sf_task_cleanup(void)
+{
+	cancel_work_sync(&sf_idle_work);
+	mutex_lock(&sf_install_mutex);
+	sf_hook_disable();
+	mutex_unlock(&sf_install_mutex);
+}
