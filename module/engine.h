@@ -83,6 +83,44 @@ void sf_policy_eval(const struct sf_policy *p, enum sf_abi abi, u32 nr,
 int sf_policy_describe(const struct sf_policy *p, enum sf_abi abi, u32 nr,
 		       char *buf, size_t size);
 
+/**
+ * struct sf_abi_summary - what a compiled policy does on one ABI
+ * @rules: rules that name at least one syscall of the ABI
+ * @syscalls: syscalls the ABI has (entries of its table)
+ * @constant: syscalls named by rules whose verdict needs no arguments
+ * @argdep: syscalls with argument-dependent rules (a predicate program)
+ * @defaulted: syscalls no rule names: they get the default
+ * @insns: predicate program instructions the ABI's programs hold
+ */
+struct sf_abi_summary {
+	u32 rules;
+	u32 syscalls;
+	u32 constant;
+	u32 argdep;
+	u32 defaulted;
+	u32 insns;
+};
+
+/*
+ * Fill *sum for an ABI the policy allows; returns -EINVAL (and leaves *sum
+ * untouched) for one it does not.
+ */
+int sf_policy_summary(const struct sf_policy *p, enum sf_abi abi,
+		      struct sf_abi_summary *sum);
+
+/* The default verdict, and the verdict for syscalls of ABIs not allowed. */
+u32 sf_policy_default(const struct sf_policy *p);
+u32 sf_policy_abi_violation(const struct sf_policy *p);
+
+/*
+ * Warnings found while compiling (unreachable rules, an i386 policy whose
+ * socketcall bypasses its socket rules, ...): positioned like errors. At
+ * most SF_MAX_WARNINGS are kept; sf_policy_warnings_total() counts all.
+ */
+u32 sf_policy_warning_count(const struct sf_policy *p);
+u32 sf_policy_warnings_total(const struct sf_policy *p);
+const struct sf_diag *sf_policy_warning(const struct sf_policy *p, u32 i);
+
 /* "allow", "errno EPERM", "errno 4000", "kill", ... Returns like snprintf. */
 int sf_verdict_format(u32 verdict, char *buf, size_t size);
 const char *sf_action_name(enum sf_action act);

@@ -1,6 +1,7 @@
 # SPDX-License-Identifier: GPL-2.0
 #
 # The portable policy engine, compiled into both the module (module/Kbuild)
-# and the CLI (userland/Makefile). One list, so the two cannot drift apart.
-SF_ENGINE_SRCS := syscalls.c syscalls_x86.c constants.c constants_x86.c groups.c \
-	policy_parse.c expr_parse.c expr_compile.c expr_eval.c describe.c
+# and the CLI (userland/userland.mk). One list, so the two cannot drift apart.
+SF_ENGINE_SRCS := syscalls.c syscalls_x86.c constants.c constants_x86.c \
+	groups.c lexer.c policy_parse.c expr_parse.c expr_compile.c \
+	expr_eval.c describe.c

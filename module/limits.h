@@ -9,17 +9,29 @@
 #define SF_LIMITS_H
 
 /* Bytes of policy text accepted by one load. */
-#define SF_MAX_POLICY_SIZE (1U << 20)
+#define SF_MAX_POLICY_SIZE (1024 * 1024)
 /* Rules in one policy (a rule naming several syscalls counts once). */
 #define SF_MAX_RULES 8192
-/* Predicates (comparisons) in one rule's condition. */
+/* Predicates (comparisons, bit tests, set tests) in one rule's condition. */
 #define SF_MAX_PREDICATES 256
-/* Nesting depth of parentheses and '!' in one condition. */
+/* Predicates in all the conditions of one policy. */
+#define SF_MAX_POLICY_PREDICATES 65536
+/* Nesting depth of parentheses in one condition ('!' needs no nesting). */
 #define SF_MAX_DEPTH 32
-/* Values in one 'in { ... }' set. */
+/* Values in one 'in { ... }' set, and atoms in one '(A | B | ...)' value. */
 #define SF_MAX_SET 256
-/* Predicate program instructions in one policy. */
-#define SF_MAX_INSNS (1U << 20)
+/*
+ * Predicate program instructions in one compiled policy, over every ABI: a
+ * condition is copied into the program of each syscall its rule names, so
+ * this bounds the memory a policy can pin (32 bytes an instruction).
+ */
+#define SF_MAX_INSNS (256 * 1024)
+/* Values of all the 'in' sets of one compiled policy (8 bytes each). */
+#define SF_MAX_SET_VALUES (64 * 1024)
+/* Warnings kept with a compiled policy (more are only counted). */
+#define SF_MAX_WARNINGS 64
+/* Largest errno a rule may return (the kernel's MAX_ERRNO). */
+#define SF_MAX_ERRNO 4095
 /* Layers stacked on one task. */
 #define SF_MAX_LAYERS 32
 

@@ -1,0 +1,285 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * Internals shared by the policy engine's files: tokens, the parsed
+ * (ABI-neutral) form of a policy, the compiled form and a few helpers.
+ * Nothing here is part of the interface the module or the CLI use.
+ *
+ * A policy goes through three stages:
+ *   lexer.c, policy_parse.c, expr_parse.c: text -> struct sf_parser (rules,
+ *	syscall references, conditions as ftrace-style predicate lists);
+ *   expr_compile.c: per allowed ABI, resolve names and types and emit the
+ *	dense tables and flat programs of struct sf_policy;
+ *   expr_eval.c, describe.c: read a struct sf_policy, never write it.
+ */
+#ifndef SF_ENGINE_INTERNAL_H
+#define SF_ENGINE_INTERNAL_H
+
+#include "engine.h"
+#include "constants.h"
+#include "groups.h"
+#include "limits.h"
+
+#define SF_NONE 0xffffffffU
+
+/* A growable array for the parser; elements are zeroed when pushed. */
+struct sf_vec {
+	void *data;
+	u32 count;
+	u32 cap;
+};
+
+void *sf_vec_push(struct sf_vec *vec, size_t elem);
+void sf_vec_free(struct sf_vec *vec);
+#define SF_VEC_AT(vec, type, i) (&((type *)(vec)->data)[i])
+
+/* ---- Tokens ---------------------------------------------------------- */
+
+enum sf_tok_kind {
+	SF_TOK_EOF,
+	SF_TOK_NEWLINE,
+	SF_TOK_IDENT,		/* [A-Za-z_][A-Za-z0-9_]*, inner '-' allowed */
+	SF_TOK_NUMBER,		/* -?[0-9][A-Za-z0-9_]* */
+	SF_TOK_EQ,		/* == */
+	SF_TOK_NE,		/* != */
+	SF_TOK_LT,
+	SF_TOK_LE,
+	SF_TOK_GT,
+	SF_TOK_GE,
+	SF_TOK_AMP,		/* & */
+	SF_TOK_ANDAND,
+	SF_TOK_PIPE,		/* | */
+	SF_TOK_OROR,
+	SF_TOK_NOT,
+	SF_TOK_LPAREN,
+	SF_TOK_RPAREN,
+	SF_TOK_LBRACE,
+	SF_TOK_RBRACE,
+	SF_TOK_COMMA,
+	SF_TOK_COLON,
+	SF_TOK_QUESTION,
+	SF_TOK_AT,
+	SF_TOK_BAD,		/* a byte that starts no token */
+};
+
+struct sf_tok {
+	enum sf_tok_kind kind;
+	u32 pos;		/* byte offset in the policy text */
+	u32 len;
+};
+
+struct sf_lexer {
+	const char *text;
+	u32 len;
+	u32 pos;
+};
+
+void sf_lex(struct sf_lexer *lx, struct sf_tok *tok);
+bool sf_tok_is(const struct sf_lexer *lx, const struct sf_tok *tok,
+	       const char *word);
+int sf_parse_number(const char *s, u32 len, bool *neg, u64 *mag);
+void sf_tok_describe(const struct sf_lexer *lx, const struct sf_tok *tok,
+		     char *buf, size_t size);
+
+/* ---- Parsed policy (ABI-neutral) -------------------------------------- */
+
+enum sf_op {
+	SF_OP_EQ,
+	SF_OP_NE,
+	SF_OP_LT,
+	SF_OP_LE,
+	SF_OP_GT,
+	SF_OP_GE,
+	SF_OP_BAND,		/* field & MASK: true when non-zero */
+	SF_OP_IN,		/* field in { ... } */
+	SF_OP_LEAF,		/* compiled programs only: a verdict */
+};
+
+/* One literal or named constant inside a value. */
+struct sf_atom {
+	u32 pos;
+	u32 len;
+	const struct sf_constant *constant;	/* NULL for a literal */
+	u64 mag;		/* a literal's magnitude */
+	bool neg;		/* a literal's sign */
+};
+
+/* A value: one atom, or '(' atom | atom ... ')' meaning their bitwise or. */
+struct sf_vexpr {
+	u32 pos;
+	u32 len;
+	u32 first_atom;
+	u32 natoms;
+};
+
+struct sf_pred {
+	u32 field_pos;
+	u32 field_len;
+	u32 op_pos;
+	enum sf_op op;
+	bool masked;		/* (field & mask) OP value */
+	u32 mask;		/* vexpr index, for SF_OP_BAND or masked */
+	u32 first_value;	/* vexpr indexes of the operand(s) */
+	u32 nvalues;
+};
+
+/*
+ * One predicate of a condition in program order. When the predicate's
+ * result equals @when, the next node is @target, else the following one;
+ * the index nnodes means "condition true", nnodes + 1 "condition false".
+ * Targets always move forward.
+ */
+struct sf_node {
+	u32 pred;
+	u16 target;
+	u8 when;
+};
+
+struct sf_ref {
+	u32 pos;		/* the whole reference, for messages */
+	u32 len;
+	u32 name_pos;		/* the syscall or group name */
+	u32 name_len;
+	s8 abi;			/* qualifier, or -1 */
+	s16 group;		/* index in sf_groups[], or -1 */
+	bool optional;		/* trailing '?' */
+	bool live;		/* decides some syscall on some ABI */
+	bool shadowed;		/* some syscall it names is decided earlier */
+};
+
+struct sf_rule {
+	u32 line;
+	u32 pos;
+	u32 verdict;
+	u32 first_ref;
+	u32 nrefs;
+	u32 first_node;
+	u32 nnodes;		/* 0: unconditional */
+	u32 cond;		/* offset of the condition text in conds */
+	bool reachable;		/* decides some syscall on some ABI */
+};
+
+struct sf_parser {
+	struct sf_lexer lx;
+	struct sf_tok tok;
+	struct sf_diag *diag;
+
+	/* Monotonic cursor turning token positions into line numbers. */
+	u32 line_pos;
+	u32 line_no;
+
+	bool has_default;
+	u32 default_verdict;
+	u32 default_line;
+	bool has_abi;
+	u32 abi_line;
+	u32 abi_pos[SF_ABI_COUNT];	/* where each allowed ABI is named */
+	u32 abis;
+	bool has_violation;
+	u32 violation_verdict;
+	u32 violation_pos;
+	u32 violation_line;
+
+	struct sf_vec rules;	/* struct sf_rule */
+	struct sf_vec refs;	/* struct sf_ref */
+	struct sf_vec preds;	/* struct sf_pred */
+	struct sf_vec nodes;	/* struct sf_node */
+	struct sf_vec vexprs;	/* struct sf_vexpr */
+	struct sf_vec atoms;	/* struct sf_atom */
+	struct sf_vec conds;	/* char: NUL-terminated condition texts */
+	enum sf_tok_kind cond_prev;	/* last token appended to conds */
+
+	/* Scratch space of the condition parser (see expr_parse.c). */
+	s32 link[SF_MAX_PREDICATES + 2];
+	u8 when[SF_MAX_PREDICATES + 2];
+	u8 invert[SF_MAX_PREDICATES + 2];
+};
+
+void sf_next(struct sf_parser *p);
+int sf_parse_condition(struct sf_parser *p, struct sf_rule *rule);
+void sf_diag_locate(struct sf_diag *diag, const char *text, u32 len,
+		    u32 pos);
+void sf_quote(char *buf, size_t size, const char *s, u32 len);
+
+/*
+ * Record the first error at byte @pos; the parser stops at the first one, so
+ * nothing is ever overwritten. Evaluates to -EINVAL for "return sf_error()".
+ * Messages longer than SF_DIAG_MSG_MAX are cut.
+ */
+char *sf_locate(struct sf_parser *p, u32 pos);
+int sf_failed(int printed);
+#define sf_error(p, pos, ...)						\
+	sf_failed(snprintf(sf_locate((p), (pos)), SF_DIAG_MSG_MAX,	\
+			   __VA_ARGS__))
+
+/* A quoted, sanitized copy of a token for messages. */
+#define SF_QUOTE_MAX 48
+
+/* ---- Compiled policy -------------------------------------------------- */
+
+/*
+ * One instruction of a predicate program. A predicate reads argument @arg,
+ * keeps the bits of @mask (the argument's width, and a user mask), sign
+ * extends from bit @bits - 1 when SF_INSN_SIGNED, and compares with @value;
+ * when the result equals SF_INSN_WHEN the program continues at @target,
+ * otherwise at the next instruction. A leaf ends the program: @value is the
+ * verdict, @target the deciding rule's line and @aux its index (SF_NONE for
+ * the default). For SF_OP_IN, @value indexes set_values and @aux counts them.
+ */
+#define SF_INSN_SIGNED 0x1
+#define SF_INSN_WHEN 0x2
+
+struct sf_insn {
+	u8 op;
+	u8 arg;
+	u8 bits;
+	u8 flags;
+	u32 target;
+	u32 aux;
+	u32 reserved;
+	u64 mask;
+	u64 value;
+};
+
+/* A table entry: a constant verdict, or SF_ENTRY_PROG and a program start. */
+#define SF_ENTRY_PROG 0xffffffffU
+
+struct sf_entry {
+	u32 verdict;
+	u32 aux;		/* line of the deciding rule, or program start */
+};
+
+struct sf_abi_table {
+	struct sf_entry *entries;
+	u32 size;
+	struct sf_abi_summary summary;
+};
+
+struct sf_rule_info {
+	u32 line;
+	u32 cond;		/* offset in conds, SF_NONE if unconditional */
+};
+
+struct sf_policy {
+	u32 abis;
+	u32 default_verdict;
+	u32 violation_verdict;
+	u32 violation_line;
+	struct sf_abi_table tables[SF_ABI_COUNT];
+	struct sf_insn *insns;
+	u32 ninsns;
+	u64 *set_values;
+	u32 nset_values;
+	struct sf_rule_info *rules;
+	u32 nrules;
+	char *conds;
+	u32 conds_len;
+	struct sf_diag *warnings;
+	u32 nwarnings;
+	u32 warnings_total;
+};
+
+int sf_compile(struct sf_parser *p, struct sf_policy *pol);
+void sf_warn_at(struct sf_policy *pol, const char *text, u32 len, u32 pos,
+		const char *msg);
+
+#endif /* SF_ENGINE_INTERNAL_H */

@@ -1,0 +1,959 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * From the parsed policy to the form the probe reads: for every allowed ABI
+ * a dense table indexed by syscall number, whose entry is either a constant
+ * verdict or the start of the syscall's predicate program. The program
+ * chains the syscall's rules in file order: each conditional rule's
+ * predicates, typed for that syscall and ABI, then a leaf with its verdict;
+ * a false condition falls to the next rule, the last leaf is the first
+ * unconditional rule or the default.
+ *
+ * Two passes over the rules, so nothing is reallocated: the first resolves
+ * names, checks every field and value on every ABI (the errors, in file
+ * order) and counts instructions; the second emits them.
+ */
+#include "engine_internal.h"
+
+enum sf_slot_state {
+	SF_SLOT_NONE,		/* no rule names the syscall: default */
+	SF_SLOT_CONST,		/* its first rule is unconditional */
+	SF_SLOT_PROG,		/* its first rule has a condition */
+};
+
+/* Per ABI and syscall number, while compiling. */
+struct sf_slot {
+	u32 last_rule;		/* removes duplicates within one rule */
+	u32 decided_line;	/* line of the unconditional rule deciding it */
+	u32 verdict;		/* SF_SLOT_CONST */
+	u32 ninsns;		/* program length, without the default leaf */
+	u32 start;		/* program start (second pass) */
+	u32 fill;		/* emission cursor (second pass) */
+	u8 state;
+	bool decided;		/* an unconditional rule has been seen */
+};
+
+struct sf_compiler {
+	struct sf_parser *p;
+	struct sf_policy *pol;
+	struct sf_slot *slots[SF_ABI_COUNT];
+	const struct sf_syscall **list;	/* one rule's syscalls on one ABI */
+	u32 *list_ref;			/* the reference naming each */
+	u32 nlist;
+	u32 ninsns;
+	u32 nset_values;
+	u32 nabis;
+};
+
+/* A value made concrete for one ABI: sign and magnitude, 64-bit clean. */
+struct sf_num {
+	u64 mag;
+	bool neg;
+};
+
+static u64 sf_width_mask(u32 bits)
+{
+	return bits >= 64 ? ~0ULL : (1ULL << bits) - 1;
+}
+
+static u64 sf_twos(struct sf_num v)
+{
+	return v.neg ? 0 - v.mag : v.mag;
+}
+
+static u64 sf_sign_extend(u64 v, u32 bits)
+{
+	u32 shift = 64 - bits;
+
+	return (u64)((s64)(v << shift) >> shift);
+}
+
+void sf_warn_at(struct sf_policy *pol, const char *text, u32 len, u32 pos,
+		const char *msg)
+{
+	struct sf_diag *w;
+
+	pol->warnings_total++;
+	if (!pol->warnings || pol->nwarnings == SF_MAX_WARNINGS)
+		return;
+	w = &pol->warnings[pol->nwarnings++];
+	sf_diag_locate(w, text, len, pos);
+	snprintf(w->msg, sizeof(w->msg), "%s", msg);
+}
+
+static void sf_warn(struct sf_compiler *c, u32 pos, const char *msg)
+{
+	sf_warn_at(c->pol, c->p->lx.text, c->p->lx.len, pos, msg);
+}
+
+static const char *sf_text(const struct sf_compiler *c, u32 pos)
+{
+	return c->p->lx.text + pos;
+}
+
+static bool sf_abi_allowed(const struct sf_compiler *c, int abi)
+{
+	return c->pol->abis & SF_ABI_MASK(abi);
+}
+
+/* Suffix naming the ABI in messages, when the policy allows several. */
+static const char *sf_abi_suffix(const struct sf_compiler *c,
+				 enum sf_abi abi, char *buf, size_t size)
+{
+	if (c->nabis < 2)
+		return "";
+	snprintf(buf, size, " on %s", sf_abi_name(abi));
+	return buf;
+}
+
+/* ---- Names ------------------------------------------------------------ */
+
+static void sf_list_add(struct sf_compiler *c, enum sf_abi abi, u32 rule,
+			u32 ref, const char *name, u32 len)
+{
+	const struct sf_syscall *sc = sf_syscall_by_name(abi, name, len);
+	struct sf_slot *slot;
+
+	if (!sc || sc->nr >= sf_syscall_tables[abi].nr_limit)
+		return;
+	slot = &c->slots[abi][sc->nr];
+	if (slot->last_rule == rule)
+		return;
+	slot->last_rule = rule;
+	c->list[c->nlist] = sc;
+	c->list_ref[c->nlist] = ref;
+	c->nlist++;
+}
+
+static void sf_list_group(struct sf_compiler *c, enum sf_abi abi, u32 rule,
+			  u32 ref, int group, bool nested)
+{
+	const char *members = sf_groups[group].members;
+	const char *name;
+	u32 pos = 0, len;
+	int inner;
+
+	while ((len = sf_group_next_member(members, &pos, &name))) {
+		if (name[0] != '@') {
+			sf_list_add(c, abi, rule, ref, name, len);
+			continue;
+		}
+		/* groups.def nests one level; unit tests check it. */
+		inner = sf_group_lookup(name + 1, len - 1);
+		if (inner >= 0 && !nested)
+			sf_list_group(c, abi, rule, ref, inner, true);
+	}
+}
+
+/* Collect the syscalls rule @r names on @abi into c->list. */
+static void sf_resolve(struct sf_compiler *c, enum sf_abi abi, u32 r)
+{
+	const struct sf_rule *rule = SF_VEC_AT(&c->p->rules, struct sf_rule, r);
+	u32 i;
+
+	c->nlist = 0;
+	for (i = 0; i < rule->nrefs; i++) {
+		u32 ri = rule->first_ref + i;
+		const struct sf_ref *ref = SF_VEC_AT(&c->p->refs, struct sf_ref,
+						     ri);
+
+		if (ref->abi >= 0 && ref->abi != (int)abi)
+			continue;
+		if (ref->group >= 0)
+			sf_list_group(c, abi, r, ri, ref->group, false);
+		else
+			sf_list_add(c, abi, r, ri, sf_text(c, ref->name_pos),
+				    ref->name_len);
+	}
+}
+
+/* Names that exist nowhere, or not on an allowed ABI, are errors. */
+static int sf_check_refs(struct sf_compiler *c, const struct sf_rule *rule)
+{
+	struct sf_parser *p = c->p;
+	char q[SF_QUOTE_MAX], msg[SF_DIAG_MSG_MAX];
+	int abi;
+	u32 i;
+
+	for (i = 0; i < rule->nrefs; i++) {
+		const struct sf_ref *ref = SF_VEC_AT(&p->refs, struct sf_ref,
+						     rule->first_ref + i);
+		const char *name = sf_text(c, ref->name_pos);
+		bool anywhere = false;
+
+		sf_quote(q, sizeof(q), name, ref->name_len);
+		if (ref->abi >= 0 && !sf_abi_allowed(c, ref->abi)) {
+			snprintf(msg, sizeof(msg),
+				 "'%s' names %s, which the policy does not allow: the rule has no effect there",
+				 q, sf_abi_name(ref->abi));
+			sf_warn(c, ref->pos, msg);
+		}
+		if (ref->group >= 0)
+			continue;
+		if (ref->abi >= 0) {
+			if (!sf_syscall_by_name(ref->abi, name, ref->name_len) &&
+			    !ref->optional)
+				return sf_error(p, ref->name_pos,
+						"no syscall '%s' on %s", q,
+						sf_abi_name(ref->abi));
+			continue;
+		}
+		for (abi = 0; abi < SF_ABI_COUNT; abi++) {
+			if (sf_syscall_by_name(abi, name, ref->name_len))
+				anywhere = true;
+		}
+		if (!anywhere && ref->optional) {
+			/* e.g. a profile listing every architecture's names */
+			snprintf(msg, sizeof(msg),
+				 "unknown syscall '%s' ignored: no ABI has it", q);
+			sf_warn(c, ref->name_pos, msg);
+			continue;
+		}
+		if (!anywhere)
+			return sf_error(p, ref->name_pos,
+					"unknown syscall '%s'", q);
+		if (ref->optional)
+			continue;
+		for (abi = 0; abi < SF_ABI_COUNT; abi++) {
+			if (sf_abi_allowed(c, abi) &&
+			    !sf_syscall_by_name(abi, name, ref->name_len))
+				return sf_error(p, ref->name_pos,
+						"syscall '%s' does not exist on %s (write '%s?' or qualify it)",
+						q, sf_abi_name(abi), q);
+		}
+	}
+	return 0;
+}
+
+/* ---- Types and values ------------------------------------------------- */
+
+struct sf_field {
+	u8 arg;
+	u8 type;
+	const char *ctype;
+};
+
+static bool sf_find_field(const struct sf_syscall *sc, enum sf_abi abi,
+			  const char *name, u32 len, struct sf_field *f)
+{
+	u32 i;
+
+	for (i = 0; i < sc->nargs && i < SF_MAX_ARGS; i++) {
+		if (sc->args[i] && strlen(sc->args[i]) == len &&
+		    !memcmp(sc->args[i], name, len)) {
+			f->arg = i;
+			f->type = sc->types[i];
+			f->ctype = sc->ctypes[i] ? sc->ctypes[i] : "";
+			return true;
+		}
+	}
+	/* argN: the raw register, unsigned at the width the kernel reads. */
+	if (len == 4 && !memcmp(name, "arg", 3) && name[3] >= '0' &&
+	    name[3] < '0' + SF_MAX_ARGS) {
+		f->arg = name[3] - '0';
+		f->type = SF_TYPE(abi == SF_ABI_I386 ? 32 : 64, 0);
+		f->ctype = "unsigned long";
+		return true;
+	}
+	return false;
+}
+
+/* The value of @v on @abi; the bitwise or of its atoms when grouped. */
+static struct sf_num sf_value(const struct sf_compiler *c, enum sf_abi abi,
+			      const struct sf_vexpr *v)
+{
+	struct sf_num out = { 0, false };
+	u64 bits = 0;
+	u32 i;
+
+	for (i = 0; i < v->natoms; i++) {
+		const struct sf_atom *a = SF_VEC_AT(&c->p->atoms,
+						    struct sf_atom,
+						    v->first_atom + i);
+		struct sf_num n;
+
+		if (a->constant) {
+			s64 val = a->constant->value[abi];
+
+			n.neg = val < 0;
+			n.mag = n.neg ? 0 - (u64)val : (u64)val;
+		} else {
+			n.mag = a->mag;
+			n.neg = a->neg;
+		}
+		if (v->natoms == 1)
+			return n;
+		bits |= sf_twos(n);
+		out.neg |= n.neg;
+	}
+	out.mag = out.neg ? 0 - bits : bits;
+	return out;
+}
+
+enum sf_range {
+	SF_RANGE_VALUE,		/* the field's own range */
+	SF_RANGE_BITS,		/* a bit pattern: unsigned or signed fits */
+	SF_RANGE_UNSIGNED,	/* non-negative and fits unsigned */
+};
+
+static bool sf_fits(struct sf_num v, u8 type, enum sf_range range)
+{
+	u32 bits = SF_TYPE_BITS(type);
+	u64 umax = sf_width_mask(bits);
+	u64 smax = umax >> 1;
+
+	if (range == SF_RANGE_VALUE && SF_TYPE_IS_SIGNED(type))
+		return v.neg ? v.mag <= smax + 1 : v.mag <= smax;
+	if (range == SF_RANGE_BITS && v.neg)
+		return v.mag <= smax + 1;
+	return !v.neg && v.mag <= umax;
+}
+
+static int sf_check_value(struct sf_compiler *c, enum sf_abi abi,
+			  const struct sf_pred *pred, const struct sf_field *f,
+			  u32 vi, enum sf_range range, struct sf_num *out,
+			  const char *what, const char *pre)
+{
+	const struct sf_vexpr *v = SF_VEC_AT(&c->p->vexprs, struct sf_vexpr,
+					     vi);
+	const struct sf_atom *a = SF_VEC_AT(&c->p->atoms, struct sf_atom,
+					    v->first_atom);
+	char q[SF_QUOTE_MAX], field[SF_QUOTE_MAX], on[32], shown[80];
+	struct sf_num n;
+	u32 i;
+
+	for (i = 0; i < v->natoms; i++, a++) {
+		if (a->constant && !(a->constant->abis & SF_ABI_MASK(abi))) {
+			sf_quote(q, sizeof(q), sf_text(c, a->pos), a->len);
+			return sf_error(c->p, a->pos,
+					"constant '%s' is not defined on %s", q,
+					sf_abi_name(abi));
+		}
+	}
+	a = SF_VEC_AT(&c->p->atoms, struct sf_atom, v->first_atom);
+	n = sf_value(c, abi, v);
+	*out = n;
+	if (sf_fits(n, f->type, range))
+		return 0;
+	sf_quote(q, sizeof(q), sf_text(c, v->pos), v->len);
+	sf_quote(field, sizeof(field), sf_text(c, pred->field_pos),
+		 pred->field_len);
+	if (v->natoms == 1 && !a->constant)
+		snprintf(shown, sizeof(shown), "%s", q);
+	else
+		snprintf(shown, sizeof(shown), "%s (%s%llu)", q,
+			 n.neg ? "-" : "", (unsigned long long)n.mag);
+	return sf_error(c->p, v->pos, "%s %s out of range for %s%s %s%s",
+			what, shown, pre, f->ctype, field,
+			sf_abi_suffix(c, abi, on, sizeof(on)));
+}
+
+/* Order two normalized values as the instruction compares them. */
+static bool sf_less(u64 a, u64 b, bool is_signed)
+{
+	return is_signed ? (s64)a < (s64)b : a < b;
+}
+
+/* Heap sort: bounded, iterative, no allocation. */
+static void sf_sort(u64 *v, u32 n, bool is_signed)
+{
+	u32 start = n / 2, end = n, root, child;
+	u64 tmp;
+
+	while (end > 1) {
+		if (start > 0) {
+			start--;
+		} else {
+			end--;
+			tmp = v[0];
+			v[0] = v[end];
+			v[end] = tmp;
+		}
+		root = start;
+		while ((child = 2 * root + 1) < end) {
+			if (child + 1 < end && sf_less(v[child], v[child + 1],
+						       is_signed))
+				child++;
+			if (!sf_less(v[root], v[child], is_signed))
+				break;
+			tmp = v[root];
+			v[root] = v[child];
+			v[child] = tmp;
+			root = child;
+		}
+	}
+}
+
+/*
+ * Type-check predicate @pred for syscall @sc on @abi; with @insn, also
+ * build the instruction (and its set, appended to set_values).
+ */
+static int sf_typed_pred(struct sf_compiler *c, enum sf_abi abi,
+			 const struct sf_syscall *sc,
+			 const struct sf_pred *pred, struct sf_insn *insn)
+{
+	char q[SF_QUOTE_MAX], on[32];
+	enum sf_range range;
+	struct sf_field f;
+	struct sf_num mask = { 0, false }, n;
+	u64 wmask, *set = NULL;
+	u32 bits, i, count;
+	bool is_signed;
+	int err;
+
+	if (!sf_find_field(sc, abi, sf_text(c, pred->field_pos),
+			   pred->field_len, &f)) {
+		sf_quote(q, sizeof(q), sf_text(c, pred->field_pos),
+			 pred->field_len);
+		return sf_error(c->p, pred->field_pos,
+				"unknown field '%s' for %s%s", q, sc->name,
+				sf_abi_suffix(c, abi, on, sizeof(on)));
+	}
+	bits = SF_TYPE_BITS(f.type);
+	if (bits < 1 || bits > 64)
+		return sf_error(c->p, pred->field_pos,
+				"internal error: %u-bit field", bits);
+	wmask = sf_width_mask(bits);
+	if (pred->op == SF_OP_BAND || pred->masked) {
+		err = sf_check_value(c, abi, pred, &f, pred->mask,
+				     SF_RANGE_BITS, &mask, "mask", "");
+		if (err)
+			return err;
+	}
+	/*
+	 * A masked value is a bit pattern: compared unsigned; equality and
+	 * sets also accept negative patterns, ordering does not.
+	 */
+	is_signed = SF_TYPE_IS_SIGNED(f.type) && !pred->masked &&
+		    pred->op != SF_OP_BAND;
+	range = SF_RANGE_VALUE;
+	if (pred->masked)
+		range = (pred->op == SF_OP_EQ || pred->op == SF_OP_NE ||
+			 pred->op == SF_OP_IN) ? SF_RANGE_BITS :
+						 SF_RANGE_UNSIGNED;
+	if (insn) {
+		insn->op = pred->op;
+		insn->arg = f.arg;
+		insn->bits = bits;
+		insn->flags = is_signed ? SF_INSN_SIGNED : 0;
+		insn->mask = wmask;
+		if (pred->op == SF_OP_BAND || pred->masked)
+			insn->mask &= sf_twos(mask);
+	}
+	if (pred->op == SF_OP_BAND && !pred->masked)
+		return 0;
+
+	count = pred->nvalues;
+	if (insn && pred->op == SF_OP_IN) {
+		set = c->pol->set_values + c->nset_values;
+		insn->value = c->nset_values;
+	}
+	for (i = 0; i < count; i++) {
+		u64 v;
+
+		err = sf_check_value(c, abi, pred, &f, pred->first_value + i,
+				     range, &n, "value",
+				     pred->masked ? "masked " : "");
+		if (err)
+			return err;
+		v = sf_twos(n) & wmask;
+		if (is_signed)
+			v = sf_sign_extend(v, bits);
+		if (set)
+			set[i] = v;
+		else if (insn)
+			insn->value = v;
+	}
+	if (set) {
+		u32 kept = 0;
+
+		sf_sort(set, count, is_signed);
+		for (i = 0; i < count; i++) {
+			if (!kept || set[kept - 1] != set[i])
+				set[kept++] = set[i];
+		}
+		insn->aux = kept;
+		c->nset_values += kept;
+	}
+	return 0;
+}
+
+/* ---- The two passes --------------------------------------------------- */
+
+static u32 sf_rule_sets(const struct sf_parser *p, const struct sf_rule *rule)
+{
+	u32 i, n = 0;
+
+	for (i = 0; i < rule->nnodes; i++) {
+		const struct sf_node *node = SF_VEC_AT(&p->nodes,
+						       struct sf_node,
+						       rule->first_node + i);
+		const struct sf_pred *pred = SF_VEC_AT(&p->preds,
+						       struct sf_pred,
+						       node->pred);
+
+		if (pred->op == SF_OP_IN)
+			n += pred->nvalues;
+	}
+	return n;
+}
+
+static int sf_count_rule(struct sf_compiler *c, u32 r)
+{
+	struct sf_parser *p = c->p;
+	struct sf_rule *rule = SF_VEC_AT(&p->rules, struct sf_rule, r);
+	u32 sets = sf_rule_sets(p, rule);
+	int abi, err;
+	u32 i, k;
+
+	err = sf_check_refs(c, rule);
+	if (err)
+		return err;
+	for (abi = 0; abi < SF_ABI_COUNT; abi++) {
+		if (!sf_abi_allowed(c, abi))
+			continue;
+		sf_resolve(c, abi, r);
+		if (c->nlist)
+			c->pol->tables[abi].summary.rules++;
+		for (i = 0; i < c->nlist; i++) {
+			const struct sf_syscall *sc = c->list[i];
+			struct sf_slot *slot = &c->slots[abi][sc->nr];
+			struct sf_ref *ref = SF_VEC_AT(&p->refs, struct sf_ref,
+						       c->list_ref[i]);
+			u32 more;
+
+			for (k = 0; k < rule->nnodes; k++) {
+				const struct sf_node *node =
+					SF_VEC_AT(&p->nodes, struct sf_node,
+						  rule->first_node + k);
+
+				err = sf_typed_pred(c, abi, sc,
+						    SF_VEC_AT(&p->preds,
+							      struct sf_pred,
+							      node->pred),
+						    NULL);
+				if (err)
+					return err;
+			}
+			if (slot->decided) {
+				ref->shadowed = true;
+				continue;
+			}
+			ref->live = true;
+			rule->reachable = true;
+			if (!rule->nnodes) {
+				slot->decided = true;
+				slot->decided_line = rule->line;
+				if (slot->state == SF_SLOT_NONE) {
+					slot->state = SF_SLOT_CONST;
+					slot->verdict = rule->verdict;
+					continue;
+				}
+				more = 1;
+			} else {
+				slot->state = SF_SLOT_PROG;
+				more = rule->nnodes + 1;
+				if (check_add_overflow(c->nset_values, sets,
+						       &c->nset_values) ||
+				    c->nset_values > SF_MAX_SET_VALUES)
+					return sf_error(p, rule->pos,
+							"the policy's 'in' sets hold more than %u values in total",
+							SF_MAX_SET_VALUES);
+			}
+			slot->ninsns += more;
+			if (check_add_overflow(c->ninsns, more, &c->ninsns) ||
+			    c->ninsns > SF_MAX_INSNS)
+				return sf_error(p, rule->pos,
+						"the policy compiles to more than %u instructions",
+						SF_MAX_INSNS);
+		}
+	}
+	return 0;
+}
+
+static void sf_rule_warnings(struct sf_compiler *c, const struct sf_rule *rule)
+{
+	char q[SF_QUOTE_MAX], msg[SF_DIAG_MSG_MAX];
+	bool any = false;
+	u32 i;
+
+	for (i = 0; i < rule->nrefs; i++) {
+		const struct sf_ref *ref = SF_VEC_AT(&c->p->refs,
+						     struct sf_ref,
+						     rule->first_ref + i);
+
+		any |= ref->live || ref->shadowed;
+	}
+	if (!rule->reachable && any) {
+		sf_warn(c, rule->pos,
+			"unreachable rule: earlier unconditional rules decide all its syscalls");
+		return;
+	}
+	if (!rule->reachable) {
+		sf_warn(c, rule->pos,
+			"the rule names no syscall of the ABIs the policy allows");
+		return;
+	}
+	/* Within a reachable rule, only explicitly named syscalls. */
+	for (i = 0; i < rule->nrefs; i++) {
+		const struct sf_ref *ref = SF_VEC_AT(&c->p->refs,
+						     struct sf_ref,
+						     rule->first_ref + i);
+
+		if (ref->group >= 0 || !ref->shadowed || ref->live)
+			continue;
+		sf_quote(q, sizeof(q), sf_text(c, ref->pos), ref->len);
+		snprintf(msg, sizeof(msg),
+			 "'%s' is unreachable here: an earlier unconditional rule decides it",
+			 q);
+		sf_warn(c, ref->pos, msg);
+	}
+}
+
+static void sf_leaf(struct sf_insn *insn, u32 verdict, u32 line, u32 rule)
+{
+	insn->op = SF_OP_LEAF;
+	insn->value = verdict;
+	insn->target = line;
+	insn->aux = rule;
+}
+
+static int sf_emit_rule(struct sf_compiler *c, u32 r)
+{
+	struct sf_parser *p = c->p;
+	const struct sf_rule *rule = SF_VEC_AT(&p->rules, struct sf_rule, r);
+	struct sf_insn *insns = c->pol->insns;
+	int abi, err;
+	u32 i, k;
+
+	for (abi = 0; abi < SF_ABI_COUNT; abi++) {
+		if (!sf_abi_allowed(c, abi))
+			continue;
+		sf_resolve(c, abi, r);
+		for (i = 0; i < c->nlist; i++) {
+			const struct sf_syscall *sc = c->list[i];
+			struct sf_slot *slot = &c->slots[abi][sc->nr];
+			u32 base = slot->fill;
+
+			if (slot->state != SF_SLOT_PROG || slot->decided)
+				continue;
+			for (k = 0; k < rule->nnodes; k++) {
+				const struct sf_node *node =
+					SF_VEC_AT(&p->nodes, struct sf_node,
+						  rule->first_node + k);
+				struct sf_insn *insn = &insns[base + k];
+
+				err = sf_typed_pred(c, abi, sc,
+						    SF_VEC_AT(&p->preds,
+							      struct sf_pred,
+							      node->pred),
+						    insn);
+				if (err)
+					return err;
+				/* Node nnodes is the leaf, nnodes + 1 what follows. */
+				insn->target = base + node->target;
+				if (node->when)
+					insn->flags |= SF_INSN_WHEN;
+			}
+			sf_leaf(&insns[base + rule->nnodes], rule->verdict,
+				rule->line, r);
+			slot->fill = base + rule->nnodes + 1;
+			if (!rule->nnodes)
+				slot->decided = true;
+		}
+	}
+	return 0;
+}
+
+/* Every jump forward and inside its program, every program ends in a leaf. */
+static int sf_check_program(const struct sf_policy *pol, u32 start, u32 end)
+{
+	u32 i;
+
+	if (start >= end || end > pol->ninsns ||
+	    pol->insns[end - 1].op != SF_OP_LEAF)
+		return -EINVAL;
+	for (i = start; i < end; i++) {
+		const struct sf_insn *insn = &pol->insns[i];
+
+		if (insn->op == SF_OP_LEAF)
+			continue;
+		if (insn->op > SF_OP_IN || insn->arg >= SF_MAX_ARGS ||
+		    insn->target <= i || insn->target >= end)
+			return -EINVAL;
+		if (insn->op == SF_OP_IN &&
+		    (insn->value > pol->nset_values ||
+		     insn->aux > pol->nset_values - insn->value))
+			return -EINVAL;
+	}
+	return 0;
+}
+
+static int sf_build_tables(struct sf_compiler *c)
+{
+	struct sf_policy *pol = c->pol;
+	int abi, err;
+	u32 nr, cursor = 0;
+
+	for (abi = 0; abi < SF_ABI_COUNT; abi++) {
+		struct sf_abi_table *t = &pol->tables[abi];
+
+		if (!sf_abi_allowed(c, abi))
+			continue;
+		for (nr = 0; nr < t->size; nr++) {
+			struct sf_slot *slot = &c->slots[abi][nr];
+
+			slot->last_rule = SF_NONE;
+			if (slot->state != SF_SLOT_PROG)
+				continue;
+			slot->start = cursor;
+			slot->fill = cursor;
+			cursor += slot->ninsns + (slot->decided ? 0 : 1);
+			slot->decided = false;
+		}
+	}
+	if (cursor > SF_MAX_INSNS)
+		return sf_error(c->p, 0,
+				"the policy compiles to more than %u instructions",
+				SF_MAX_INSNS);
+	pol->ninsns = cursor;
+	pol->insns = sf_zalloc_array(cursor, sizeof(*pol->insns));
+	pol->set_values = sf_zalloc_array(c->nset_values,
+					  sizeof(*pol->set_values));
+	if (!pol->insns || !pol->set_values)
+		return -ENOMEM;
+	pol->nset_values = c->nset_values;
+	c->nset_values = 0;
+
+	for (nr = 0; nr < c->p->rules.count; nr++) {
+		err = sf_emit_rule(c, nr);
+		if (err)
+			return err;
+	}
+
+	for (abi = 0; abi < SF_ABI_COUNT; abi++) {
+		struct sf_abi_table *t = &pol->tables[abi];
+
+		if (!sf_abi_allowed(c, abi))
+			continue;
+		t->summary.syscalls = sf_syscall_tables[abi].count;
+		t->summary.defaulted = t->summary.syscalls;
+		for (nr = 0; nr < t->size; nr++) {
+			struct sf_slot *slot = &c->slots[abi][nr];
+			struct sf_entry *e = &t->entries[nr];
+			u32 end;
+
+			switch (slot->state) {
+			case SF_SLOT_NONE:
+				e->verdict = pol->default_verdict;
+				break;
+			case SF_SLOT_CONST:
+				e->verdict = slot->verdict;
+				e->aux = slot->decided_line;
+				t->summary.constant++;
+				break;
+			default:
+				if (!slot->decided)
+					sf_leaf(&pol->insns[slot->fill++],
+						pol->default_verdict, 0,
+						SF_NONE);
+				end = slot->fill;
+				if (sf_check_program(pol, slot->start, end))
+					return sf_error(c->p, 0,
+							"internal error: malformed program for %s syscall %u",
+							sf_abi_name(abi), nr);
+				e->verdict = SF_ENTRY_PROG;
+				e->aux = slot->start;
+				t->summary.argdep++;
+				t->summary.insns += end - slot->start;
+				break;
+			}
+		}
+		/* Numbers without a syscall are never named by a rule. */
+		t->summary.defaulted -= t->summary.constant + t->summary.argdep;
+	}
+	return 0;
+}
+
+/* ---- Warnings about the policy as a whole ------------------------------ */
+
+static const char *const sf_socket_calls[] = {
+	"socket", "bind", "connect", "listen", "accept", "accept4",
+	"getsockname", "getpeername", "socketpair", "sendto", "recvfrom",
+	"shutdown", "setsockopt", "getsockopt", "sendmsg", "recvmsg",
+	"recvmmsg", "sendmmsg", NULL,
+};
+
+static const char *const sf_ipc_calls[] = {
+	"semop", "semget", "semctl", "semtimedop", "msgsnd", "msgrcv",
+	"msgget", "msgctl", "shmat", "shmdt", "shmget", "shmctl", NULL,
+};
+
+static const struct sf_entry *sf_entry_of(const struct sf_policy *pol,
+					  enum sf_abi abi, const char *name)
+{
+	const struct sf_syscall *sc = sf_syscall_by_name(abi, name,
+							 strlen(name));
+
+	if (!sc || sc->nr >= pol->tables[abi].size)
+		return NULL;
+	return &pol->tables[abi].entries[sc->nr];
+}
+
+static bool sf_entry_restricts(const struct sf_entry *e)
+{
+	return e->verdict == SF_ENTRY_PROG ||
+	       SF_VERDICT_ACTION(e->verdict) >= SF_ACT_ERRNO;
+}
+
+/*
+ * On i386 the multiplexers socketcall and ipc perform the operations of the
+ * individual syscalls: restricting connect while allowing socketcall leaves
+ * socketcall(SYS_CONNECT, ...) open.
+ */
+static void sf_warn_multiplexer(struct sf_compiler *c, const char *mux,
+				const char *const *calls)
+{
+	const struct sf_entry *m = sf_entry_of(c->pol, SF_ABI_I386, mux);
+	char msg[SF_DIAG_MSG_MAX];
+	u32 i;
+
+	if (!m || sf_entry_restricts(m))
+		return;
+	for (i = 0; calls[i]; i++) {
+		const struct sf_entry *e = sf_entry_of(c->pol, SF_ABI_I386,
+						       calls[i]);
+
+		if (e && sf_entry_restricts(e)) {
+			snprintf(msg, sizeof(msg),
+				 "i386: '%s' is restricted but '%s' is allowed, and %s performs %s too",
+				 calls[i], mux, mux, calls[i]);
+			sf_warn(c, c->p->abi_pos[SF_ABI_I386], msg);
+			return;
+		}
+	}
+}
+
+static void sf_policy_warnings(struct sf_compiler *c)
+{
+	struct sf_parser *p = c->p;
+
+	if (sf_abi_allowed(c, SF_ABI_I386)) {
+		sf_warn_multiplexer(c, "socketcall", sf_socket_calls);
+		sf_warn_multiplexer(c, "ipc", sf_ipc_calls);
+	}
+	if (p->has_violation &&
+	    SF_VERDICT_ACTION(p->violation_verdict) <= SF_ACT_LOG)
+		sf_warn(c, p->violation_pos,
+			"'abi-violation' lets every syscall of the ABIs not listed through");
+}
+
+static int sf_copy_rules(struct sf_compiler *c)
+{
+	struct sf_parser *p = c->p;
+	struct sf_policy *pol = c->pol;
+	u32 r;
+
+	pol->nrules = p->rules.count;
+	pol->rules = sf_zalloc_array(pol->nrules, sizeof(*pol->rules));
+	pol->conds_len = p->conds.count;
+	pol->conds = sf_zalloc(pol->conds_len);
+	if (!pol->rules || !pol->conds)
+		return -ENOMEM;
+	if (pol->conds_len)
+		memcpy(pol->conds, p->conds.data, pol->conds_len);
+	for (r = 0; r < pol->nrules; r++) {
+		const struct sf_rule *rule = SF_VEC_AT(&p->rules,
+						       struct sf_rule, r);
+
+		pol->rules[r].line = rule->line;
+		pol->rules[r].cond = rule->nnodes ? rule->cond : SF_NONE;
+	}
+	return 0;
+}
+
+/**
+ * sf_compile() - compile a parsed policy
+ * @p: the parser holding the policy's rules
+ * @pol: a zeroed policy to fill; the caller frees it on error
+ *
+ * Return: 0, -EINVAL with p->diag filled, or -ENOMEM.
+ */
+int sf_compile(struct sf_parser *p, struct sf_policy *pol)
+{
+	struct sf_compiler c = { .p = p, .pol = pol };
+	u32 most = 0, nr, r;
+	int abi, err;
+
+	pol->abis = p->abis;
+	pol->default_verdict = p->default_verdict;
+	pol->violation_verdict = p->violation_verdict;
+	pol->violation_line = p->has_violation ? p->violation_line : 0;
+	pol->warnings = sf_zalloc_array(SF_MAX_WARNINGS,
+					sizeof(*pol->warnings));
+	if (!pol->warnings)
+		return -ENOMEM;
+	err = sf_copy_rules(&c);
+	if (err)
+		return err;
+
+	for (abi = 0; abi < SF_ABI_COUNT; abi++) {
+		const struct sf_syscall_table *st = &sf_syscall_tables[abi];
+		struct sf_abi_table *t = &pol->tables[abi];
+
+		if (!sf_abi_allowed(&c, abi))
+			continue;
+		c.nabis++;
+		t->size = st->nr_limit;
+		t->entries = sf_zalloc_array(t->size, sizeof(*t->entries));
+		c.slots[abi] = sf_zalloc_array(t->size, sizeof(struct sf_slot));
+		if (!t->entries || !c.slots[abi]) {
+			err = -ENOMEM;
+			goto out;
+		}
+		for (nr = 0; nr < t->size; nr++)
+			c.slots[abi][nr].last_rule = SF_NONE;
+		if (st->count > most)
+			most = st->count;
+	}
+	c.list = sf_zalloc_array(most, sizeof(*c.list));
+	c.list_ref = sf_zalloc_array(most, sizeof(*c.list_ref));
+	if (!c.list || !c.list_ref) {
+		err = -ENOMEM;
+		goto out;
+	}
+
+	for (r = 0; r < p->rules.count; r++) {
+		err = sf_count_rule(&c, r);
+		if (err)
+			goto out;
+		sf_rule_warnings(&c, SF_VEC_AT(&p->rules, struct sf_rule, r));
+	}
+	err = sf_build_tables(&c);
+	if (err)
+		goto out;
+	sf_policy_warnings(&c);
+out:
+	sf_free(c.list_ref);
+	sf_free(c.list);
+	for (abi = 0; abi < SF_ABI_COUNT; abi++)
+		sf_free(c.slots[abi]);
+	return err;
+}
+
+void sf_policy_free(struct sf_policy *p)
+{
+	int abi;
+
+	if (!p)
+		return;
+	for (abi = 0; abi < SF_ABI_COUNT; abi++)
+		sf_free(p->tables[abi].entries);
+	sf_free(p->insns);
+	sf_free(p->set_values);
+	sf_free(p->rules);
+	sf_free(p->conds);
+	sf_free(p->warnings);
+	sf_free(p);
+}
+
+SF_EXPORT_FOR_KUNIT(sf_policy_free);

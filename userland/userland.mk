@@ -1,0 +1,32 @@
+# SPDX-License-Identifier: GPL-2.0
+#
+# The sysfence CLI: the portable engine from module/ (the same sources the
+# module compiles, listed in module/engine.mk) plus userland/*.c. Needs no
+# kernel headers. `make userland` builds userland/sysfence and, for the VM
+# initramfs, a static $(BUILD)/sysfence.static.
+
+include module/engine.mk
+
+USERLAND_CC ?= $(CC)
+USERLAND_CFLAGS ?= -O2 -g
+USERLAND_WARN := -Wall -Wextra -Wshadow -Wstrict-prototypes \
+	-Wmissing-prototypes -Wformat=2 -Wundef
+USERLAND_CPPFLAGS := -std=gnu11 -Imodule -Iuapi -Iuserland \
+	-DSF_VERSION='"$(VERSION)"'
+USERLAND_SRCS := $(addprefix module/,$(SF_ENGINE_SRCS)) \
+	$(sort $(wildcard userland/*.c))
+USERLAND_DEPS := $(USERLAND_SRCS) $(wildcard module/*.h module/*.def \
+	userland/*.h uapi/linux/*.h) userland/userland.mk module/engine.mk
+
+userland: userland/sysfence $(BUILD)/sysfence.static
+
+userland/sysfence: $(USERLAND_DEPS)
+	$(USERLAND_CC) $(USERLAND_CPPFLAGS) $(USERLAND_CFLAGS) \
+		$(USERLAND_WARN) -o $@ $(USERLAND_SRCS)
+
+$(BUILD)/sysfence.static: $(USERLAND_DEPS)
+	@mkdir -p $(@D)
+	$(USERLAND_CC) $(USERLAND_CPPFLAGS) $(USERLAND_CFLAGS) \
+		$(USERLAND_WARN) -static -o $@ $(USERLAND_SRCS)
+
+USERLAND_CLEAN := userland/sysfence
