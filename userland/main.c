@@ -24,6 +24,7 @@ static const struct command commands[] = {
 	{ "check", cmd_check, "validate a policy and summarize it per ABI" },
 	{ "eval", cmd_eval, "decide one syscall against a policy, offline" },
 	{ "groups", cmd_groups, "list the syscall groups rules can name" },
+	{ "syscalls", cmd_syscalls, "list the syscalls, arguments and types per ABI" },
 };
 
 static void print_usage(FILE *out)
