@@ -146,14 +146,15 @@ struct sysfence_load {
  *   then nothing follows.
  * - ``default VERDICT``: what a syscall without a rule gets on an ABI that
  *   every layer allows.
- * - One line per ABI, in the order x86_64, i386, x32:
- *   ``abi NAME allowed`` (by every layer: syscalls without a line below
- *   get the default), ``abi NAME not allowed: VERDICT`` (by no layer: every
- *   syscall of that ABI gets VERDICT, the combined abi-violation action), or
- *   ``abi NAME allowed by K of N layers: default VERDICT``.
- * - ``ABI NR (NAME): RULE`` for each syscall whose outcome differs from its
- *   ABI's default, ordered by ABI then number; NR is the number the ABI's
- *   syscall instruction takes (without the x32 bit). RULE is a VERDICT when
+ * - For each ABI, in the order x86_64, i386, x32, a line
+ *   ``abi NAME allowed`` (by every layer: syscalls without a line of their
+ *   own get the default), ``abi NAME not allowed: VERDICT`` (by no layer:
+ *   every syscall of that ABI gets VERDICT, the combined abi-violation
+ *   action), or ``abi NAME allowed by K of N layers: default VERDICT``;
+ *   then, unless not allowed, one line ``ABI NR (NAME): RULE`` for each
+ *   syscall of the ABI whose outcome differs from the ABI's default, by
+ *   number. NR is the number the ABI's syscall instruction takes (without
+ *   the x32 bit). RULE is a VERDICT when
  *   the outcome does not depend on the arguments, else the rule in policy
  *   syntax, as ``allow if fd == 1 || fd == 2; else errno EBADF``; when
  *   several layers have a say, ``most severe of [layer I] RULE [layer J]

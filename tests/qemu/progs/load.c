@@ -1,0 +1,65 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * load [--nnp] [--all-threads] POLICY [CMD [ARG...]]: load POLICY through
+ * /dev/sysfence (after setting no_new_privs with --nnp), print "load ok
+ * layers N" or "load errno NAME", then execute CMD if given and the load
+ * succeeded. Unlike `sysfence run`, it does not set no_new_privs by itself,
+ * so scenarios can check that the module insists on it.
+ */
+#include "sftest.h"
+
+int main(int argc, char **argv)
+{
+	struct sysfence_load load;
+	unsigned int flags = 0;
+	int i = 1, fd;
+	size_t len;
+	char *text;
+
+	for (; i < argc && !strncmp(argv[i], "--", 2); i++) {
+		if (!strcmp(argv[i], "--nnp")) {
+			if (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0)) {
+				perror("PR_SET_NO_NEW_PRIVS");
+				return 2;
+			}
+		} else if (!strcmp(argv[i], "--all-threads")) {
+			flags |= SYSFENCE_LOAD_ALL_THREADS;
+		} else {
+			fprintf(stderr, "load: unknown option %s\n", argv[i]);
+			return 2;
+		}
+	}
+	if (i >= argc) {
+		fprintf(stderr,
+			"usage: load [--nnp] [--all-threads] POLICY [CMD...]\n");
+		return 2;
+	}
+	text = sft_read_file(argv[i], &len);
+	fd = open(SYSFENCE_DEVICE, O_RDONLY | O_CLOEXEC);
+	if (fd < 0) {
+		perror(SYSFENCE_DEVICE);
+		return 2;
+	}
+	memset(&load, 0, sizeof(load));
+	load.size = sizeof(load);
+	load.flags = flags;
+	load.text = (uintptr_t)text;
+	load.text_len = len;
+	if (ioctl(fd, SYSFENCE_IOC_LOAD, &load) < 0) {
+		int e = errno;
+
+		printf("load errno %s\n", sft_errno_name(e));
+		if (load.error_message[0])
+			printf("at %u:%u: %s\n", load.error_line,
+			       load.error_column, load.error_message);
+		return 1;
+	}
+	printf("load ok layers %u\n", load.layers);
+	fflush(stdout);
+	if (i + 1 < argc) {
+		execv(argv[i + 1], argv + i + 1);
+		perror(argv[i + 1]);
+		return 127;
+	}
+	return 0;
+}

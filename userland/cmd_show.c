@@ -1,0 +1,90 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * sysfence show [PID]: print the effective policy of a thread, as the module
+ * computes it from all of the thread's layers.
+ */
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "commands.h"
+#include "sfdev.h"
+
+static void show_usage(FILE *out)
+{
+	fprintf(out,
+		"usage: sysfence show [PID]\n\n"
+		"Print the effective policy of thread PID (default: this command,\n"
+		"which has the layers of the shell that runs it): the number of\n"
+		"layers, the combined default, each ABI's status, then one line per\n"
+		"syscall whose outcome differs from the default, as\n"
+		"'x86_64 1 (write): allow if fd == 1 || fd == 2; else errno EBADF'.\n"
+		"Another user's process needs CAP_SYS_PTRACE or CAP_SYS_ADMIN.\n\n"
+		"Exit status: 0 shown, 1 failed, 2 usage error.\n");
+}
+
+int cmd_show(int argc, char **argv)
+{
+	static const struct option options[] = {
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	unsigned int layers;
+	long pid = 0;
+	size_t len;
+	char *text, *end;
+	int opt, fd, err;
+
+	while ((opt = getopt_long(argc, argv, "+h", options, NULL)) != -1) {
+		switch (opt) {
+		case 'h':
+			show_usage(stdout);
+			return SF_EXIT_OK;
+		default:
+			show_usage(stderr);
+			return SF_EXIT_USAGE;
+		}
+	}
+	if (argc - optind > 1) {
+		show_usage(stderr);
+		return SF_EXIT_USAGE;
+	}
+	if (argc - optind == 1) {
+		errno = 0;
+		pid = strtol(argv[optind], &end, 10);
+		if (errno || *end || end == argv[optind] || pid <= 0 ||
+		    pid > 0x7fffffff) {
+			fprintf(stderr, "sysfence show: '%s' is not a PID\n",
+				argv[optind]);
+			return SF_EXIT_USAGE;
+		}
+	}
+
+	fd = sf_dev_open();
+	if (fd < 0)
+		return SF_EXIT_INVALID;
+	err = sf_dev_show(fd, (pid_t)pid, &text, &len, &layers);
+	close(fd);
+	if (err) {
+		if (err == -ESRCH)
+			fprintf(stderr, "sysfence: no thread %ld\n", pid);
+		else if (err == -EPERM)
+			fprintf(stderr,
+				"sysfence: not allowed to read the policy of %ld (needs CAP_SYS_PTRACE)\n",
+				pid);
+		else
+			fprintf(stderr, "sysfence: show failed: %s\n",
+				strerror(-err));
+		return SF_EXIT_INVALID;
+	}
+	fwrite(text, 1, len, stdout);
+	free(text);
+	if (fflush(stdout) || ferror(stdout)) {
+		fprintf(stderr, "sysfence: write error: %s\n", strerror(errno));
+		return SF_EXIT_INVALID;
+	}
+	return SF_EXIT_OK;
+}
