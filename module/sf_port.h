@@ -46,15 +46,16 @@ static inline void sf_free(const void *p)
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <linux/types.h>	/* the uapi __u8 .. __s64, as the kernel's */
 
-typedef uint8_t u8;
-typedef uint16_t u16;
-typedef uint32_t u32;
-typedef uint64_t u64;
-typedef int8_t s8;
-typedef int16_t s16;
-typedef int32_t s32;
-typedef int64_t s64;
+typedef __u8 u8;
+typedef __u16 u16;
+typedef __u32 u32;
+typedef __u64 u64;
+typedef __s8 s8;
+typedef __s16 s16;
+typedef __s32 s32;
+typedef __s64 s64;
 
 #ifndef ARRAY_SIZE
 #define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
@@ -64,7 +65,6 @@ typedef int64_t s64;
 #define check_mul_overflow(a, b, d) __builtin_mul_overflow(a, b, d)
 #define check_add_overflow(a, b, d) __builtin_add_overflow(a, b, d)
 #define fallthrough __attribute__((__fallthrough__))
-#define __printf(a, b) __attribute__((format(printf, a, b)))
 
 static inline void *sf_zalloc(size_t size)
 {
