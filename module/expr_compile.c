@@ -330,6 +330,15 @@ static int sf_check_value(struct sf_compiler *c, enum sf_abi abi,
 		}
 	}
 	a = SF_VEC_AT(&c->p->atoms, struct sf_atom, v->first_atom);
+	/*
+	 * The tables hold constants as s64, so (unsigned long)-1 reads -1:
+	 * a negative constant converts to an unsigned field as in C (and so
+	 * does AT_FDCWD for an unsigned int fd). Literals stay exact.
+	 */
+	for (i = 0; i < v->natoms && range == SF_RANGE_VALUE; i++) {
+		if (a[i].constant)
+			range = SF_RANGE_BITS;
+	}
 	n = sf_value(c, abi, v);
 	*out = n;
 	if (sf_fits(n, f->type, range))

@@ -1,0 +1,501 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Userspace tests of the policy engine: every case of the shared table
+ * (tests/cases/engine_cases.h, also run in the kernel by KUnit), then tests
+ * that need generated policies, the compiled form or the group table.
+ * Run with CMOCKA_MESSAGE_OUTPUT=TAP.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "engine_internal.h"
+#include "engine_case_check.h"
+
+/* ---- The shared table ---- */
+
+static void test_engine_case(void **state)
+{
+	const struct sf_engine_case *c = *state;
+	char why[SF_CASE_WHY_MAX];
+
+	if (!sf_engine_case_check(c, why, sizeof(why)))
+		fail_msg("%s: %s", c->name, why);
+}
+
+/* ---- Helpers for generated policies ---- */
+
+struct text {
+	char *buf;
+	size_t len;
+	size_t cap;
+};
+
+static void text_add(struct text *t, const char *s)
+{
+	size_t n = strlen(s);
+
+	if (t->len + n + 1 > t->cap) {
+		t->cap = (t->len + n + 1) * 2;
+		t->buf = realloc(t->buf, t->cap);
+		assert_non_null(t->buf);
+	}
+	memcpy(t->buf + t->len, s, n + 1);
+	t->len += n;
+}
+
+static int compile_text(const struct text *t, struct sf_policy **p,
+			struct sf_diag *diag)
+{
+	return sf_policy_compile(t->buf, t->len, p, diag);
+}
+
+static struct sf_policy *compile_ok(const char *text)
+{
+	struct sf_policy *p = NULL;
+	struct sf_diag diag;
+	int err = sf_policy_compile(text, strlen(text), &p, &diag);
+
+	if (err)
+		fail_msg("%u:%u: %s", diag.line, diag.col, diag.msg);
+	return p;
+}
+
+static u32 nr_of(enum sf_abi abi, const char *name)
+{
+	const struct sf_syscall *sc = sf_syscall_by_name(abi, name,
+							 strlen(name));
+
+	assert_non_null(sc);
+	return sc->nr;
+}
+
+/* ---- Short-circuit: the compiled program stops at the deciding test ---- */
+
+static const struct sf_insn *first_insn(const struct sf_policy *p,
+					const char *name)
+{
+	const struct sf_entry *e;
+
+	e = &p->tables[SF_ABI_X86_64].entries[nr_of(SF_ABI_X86_64, name)];
+	assert_int_equal(e->verdict, SF_ENTRY_PROG);
+	return &p->insns[e->aux];
+}
+
+static void test_or_stops_at_first_true(void **state)
+{
+	struct sf_policy *p = compile_ok(
+		"default kill\nallow write if fd == 1 || count == 2 || buf == 3\n");
+	const struct sf_insn *insn = first_insn(p, "write");
+
+	(void)state;
+	/* fd == 1 true: straight to the allow leaf, skipping two tests. */
+	assert_int_equal(insn->op, SF_OP_EQ);
+	assert_true(insn->flags & SF_INSN_WHEN);
+	assert_int_equal(p->insns[insn->target].op, SF_OP_LEAF);
+	assert_int_equal(SF_VERDICT_ACTION(p->insns[insn->target].value),
+			 SF_ACT_ALLOW);
+	sf_policy_free(p);
+}
+
+static void test_and_stops_at_first_false(void **state)
+{
+	struct sf_policy *p = compile_ok(
+		"default kill\nallow write if fd == 1 && count == 2 && buf == 3\n");
+	const struct sf_insn *insn = first_insn(p, "write");
+
+	(void)state;
+	/* fd == 1 false: straight to the default leaf. */
+	assert_false(insn->flags & SF_INSN_WHEN);
+	assert_int_equal(p->insns[insn->target].op, SF_OP_LEAF);
+	assert_int_equal(SF_VERDICT_ACTION(p->insns[insn->target].value),
+			 SF_ACT_KILL);
+	sf_policy_free(p);
+}
+
+static void test_false_condition_falls_to_next_rule(void **state)
+{
+	struct sf_policy *p = compile_ok(
+		"default kill\nallow write if fd == 1\nlog write if fd == 2\n");
+	const struct sf_insn *insn = first_insn(p, "write");
+
+	(void)state;
+	/* fd == 1, leaf allow, fd == 2, leaf log, leaf kill */
+	assert_int_equal(insn[1].op, SF_OP_LEAF);
+	assert_int_equal(insn->target, (u32)(&insn[2] - p->insns));
+	assert_int_equal(insn[2].op, SF_OP_EQ);
+	assert_int_equal(insn[4].op, SF_OP_LEAF);
+	assert_int_equal(SF_VERDICT_ACTION(insn[4].value), SF_ACT_KILL);
+	sf_policy_free(p);
+}
+
+static void test_constant_syscalls_have_no_program(void **state)
+{
+	struct sf_policy *p = compile_ok(
+		"default errno EPERM\nallow read\nallow write if fd == 1\n");
+	struct sf_abi_summary sum;
+	struct sf_result res;
+
+	(void)state;
+	assert_true(sf_policy_constant(p, SF_ABI_X86_64,
+				       nr_of(SF_ABI_X86_64, "read"), &res));
+	assert_int_equal(res.verdict, SF_VERDICT(SF_ACT_ALLOW, 0));
+	assert_int_equal(res.line, 2);
+	assert_false(sf_policy_constant(p, SF_ABI_X86_64,
+					nr_of(SF_ABI_X86_64, "write"), &res));
+	assert_int_equal(sf_policy_summary(p, SF_ABI_X86_64, &sum), 0);
+	assert_int_equal(sum.rules, 2);
+	assert_int_equal(sum.constant, 1);
+	assert_int_equal(sum.argdep, 1);
+	assert_int_equal(sum.insns, 3);
+	assert_int_equal(sum.defaulted, sum.syscalls - 2);
+	assert_int_equal(sf_policy_summary(p, SF_ABI_I386, &sum), -EINVAL);
+	sf_policy_free(p);
+}
+
+/* ---- Limits that need generated policies ---- */
+
+static void test_rule_limit(void **state)
+{
+	struct text t = { 0 };
+	struct sf_policy *p = NULL;
+	struct sf_diag diag;
+	u32 i;
+
+	(void)state;
+	text_add(&t, "default allow\n");
+	for (i = 0; i < SF_MAX_RULES; i++)
+		text_add(&t, "log read\n");
+	assert_int_equal(compile_text(&t, &p, &diag), 0);
+	sf_policy_free(p);
+	text_add(&t, "log read\n");
+	assert_int_equal(compile_text(&t, &p, &diag), -EINVAL);
+	assert_int_equal(diag.line, SF_MAX_RULES + 2);
+	assert_int_equal(diag.col, 1);
+	assert_non_null(strstr(diag.msg, "too many rules (limit 8192)"));
+	free(t.buf);
+}
+
+static void test_size_limit(void **state)
+{
+	size_t len = SF_MAX_POLICY_SIZE + 1;
+	char *text = malloc(len);
+	struct sf_policy *p = NULL;
+	struct sf_diag diag;
+
+	(void)state;
+	assert_non_null(text);
+	memset(text, '\n', len);
+	memcpy(text, "default allow", 13);
+	assert_int_equal(sf_policy_compile(text, len, &p, &diag), -E2BIG);
+	assert_null(p);
+	assert_non_null(strstr(diag.msg, "more than the limit"));
+	/* One byte less is accepted: the limit is inclusive. */
+	assert_int_equal(sf_policy_compile(text, len - 1, &p, &diag), 0);
+	sf_policy_free(p);
+	free(text);
+}
+
+/* A condition of @n predicates over fd. */
+static void add_condition(struct text *t, u32 n)
+{
+	u32 i;
+
+	for (i = 0; i < n; i++)
+		text_add(t, i ? " || fd == 0" : "fd == 0");
+}
+
+static void test_policy_predicate_limit(void **state)
+{
+	u32 rules = SF_MAX_POLICY_PREDICATES / SF_MAX_PREDICATES, i;
+	struct text t = { 0 };
+	struct sf_policy *p = NULL;
+	struct sf_diag diag;
+
+	(void)state;
+	text_add(&t, "default allow\n");
+	for (i = 0; i < rules; i++) {
+		text_add(&t, "log write if ");
+		add_condition(&t, SF_MAX_PREDICATES);
+		text_add(&t, "\n");
+	}
+	assert_int_equal(compile_text(&t, &p, &diag), 0);
+	sf_policy_free(p);
+	text_add(&t, "log write if fd == 9\n");
+	assert_int_equal(compile_text(&t, &p, &diag), -EINVAL);
+	assert_int_equal(diag.line, rules + 2);
+	assert_int_equal(diag.col, 14);
+	assert_non_null(strstr(diag.msg, "more than 65536 predicates in the policy"));
+	free(t.buf);
+}
+
+static void test_instruction_limit(void **state)
+{
+	struct sf_policy *p = compile_ok("default allow\nlog @system-service\n");
+	struct text t = { 0 };
+	struct sf_abi_summary sum;
+	struct sf_diag diag;
+	u32 per_rule, fits, i, k;
+
+	(void)state;
+	assert_int_equal(sf_policy_summary(p, SF_ABI_X86_64, &sum), 0);
+	sf_policy_free(p);
+	/* Each rule copies its tests and a leaf into every member's program. */
+	per_rule = sum.constant * (SF_MAX_PREDICATES + 1);
+	fits = SF_MAX_INSNS / per_rule;
+	text_add(&t, "default allow\n");
+	for (i = 0; i <= fits; i++) {
+		text_add(&t, "log @system-service if ");
+		for (k = 0; k < SF_MAX_PREDICATES; k++)
+			text_add(&t, k ? " || arg0 == 0" : "arg0 == 0");
+		text_add(&t, "\n");
+		if (i == fits - 1) {
+			assert_int_equal(compile_text(&t, &p, &diag), 0);
+			sf_policy_free(p);
+		}
+	}
+	assert_int_equal(compile_text(&t, &p, &diag), -EINVAL);
+	assert_int_equal(diag.line, fits + 2);
+	assert_int_equal(diag.col, 1);
+	assert_non_null(strstr(diag.msg, "more than 262144 instructions"));
+	free(t.buf);
+}
+
+static void test_set_value_limit(void **state)
+{
+	u32 rules = SF_MAX_SET_VALUES / SF_MAX_SET, i, k;
+	struct text t = { 0 };
+	struct sf_policy *p = NULL;
+	struct sf_diag diag;
+	char num[16];
+
+	(void)state;
+	text_add(&t, "default allow\n");
+	for (i = 0; i <= rules; i++) {
+		text_add(&t, "log write if fd in {");
+		for (k = 0; k < SF_MAX_SET; k++) {
+			snprintf(num, sizeof(num), k ? ", %u" : "%u", k);
+			text_add(&t, num);
+		}
+		text_add(&t, "}\n");
+		if (i == rules - 1) {
+			assert_int_equal(compile_text(&t, &p, &diag), 0);
+			sf_policy_free(p);
+		}
+	}
+	assert_int_equal(compile_text(&t, &p, &diag), -EINVAL);
+	assert_int_equal(diag.line, rules + 2);
+	assert_non_null(strstr(diag.msg, "'in' sets hold more than 65536"));
+	free(t.buf);
+}
+
+static void test_warnings_are_capped_and_counted(void **state)
+{
+	struct text t = { 0 };
+	struct sf_policy *p = NULL;
+	struct sf_diag diag;
+	u32 i;
+
+	(void)state;
+	text_add(&t, "default allow\nallow read\n");
+	for (i = 0; i < SF_MAX_WARNINGS + 10; i++)
+		text_add(&t, "log read\n");
+	assert_int_equal(compile_text(&t, &p, &diag), 0);
+	assert_int_equal(sf_policy_warning_count(p), SF_MAX_WARNINGS);
+	assert_int_equal(sf_policy_warnings_total(p), SF_MAX_WARNINGS + 10);
+	assert_null(sf_policy_warning(p, SF_MAX_WARNINGS));
+	assert_int_equal(sf_policy_warning(p, 0)->line, 3);
+	sf_policy_free(p);
+	free(t.buf);
+}
+
+/* ---- Verdicts, describe and the API edges ---- */
+
+static void test_verdict_format(void **state)
+{
+	char buf[32];
+
+	(void)state;
+	sf_verdict_format(SF_VERDICT(SF_ACT_ALLOW, 0), buf, sizeof(buf));
+	assert_string_equal(buf, "allow");
+	sf_verdict_format(SF_VERDICT(SF_ACT_ERRNO, 1), buf, sizeof(buf));
+	assert_string_equal(buf, "errno EPERM");
+	sf_verdict_format(SF_VERDICT(SF_ACT_ERRNO, 4000), buf, sizeof(buf));
+	assert_string_equal(buf, "errno 4000");
+	sf_verdict_format(SF_VERDICT(SF_ACT_KILL_THREAD, 0), buf, sizeof(buf));
+	assert_string_equal(buf, "kill-thread");
+	assert_int_equal(sf_verdict_format(SF_VERDICT(SF_ACT_TRAP, 0), buf, 2),
+			 4);
+	assert_string_equal(buf, "t");
+}
+
+static void test_describe_truncates_like_snprintf(void **state)
+{
+	struct sf_policy *p = compile_ok(
+		"default kill\nallow write if fd == 1\n");
+	u32 nr = nr_of(SF_ABI_X86_64, "write");
+	char buf[8];
+	int need;
+
+	(void)state;
+	need = sf_policy_describe(p, SF_ABI_X86_64, nr, NULL, 0);
+	assert_int_equal(need, (int)strlen("allow if fd == 1; else kill"));
+	assert_int_equal(sf_policy_describe(p, SF_ABI_X86_64, nr, buf,
+					    sizeof(buf)), need);
+	assert_string_equal(buf, "allow i");
+	sf_policy_free(p);
+}
+
+static void test_eval_of_unknown_abi_is_violation(void **state)
+{
+	struct sf_policy *p = compile_ok("default allow\nabi-violation trap\n");
+	u64 args[SF_MAX_ARGS] = { 0 };
+	struct sf_result res;
+
+	(void)state;
+	sf_policy_eval(p, SF_ABI_COUNT, 0, args, &res);
+	assert_int_equal(res.verdict, SF_VERDICT(SF_ACT_TRAP, 0));
+	assert_int_equal(res.line, 2);
+	assert_int_equal(sf_policy_abis(p), SF_ABI_MASK(SF_ABI_X86_64));
+	sf_policy_free(p);
+}
+
+static void test_diag_may_be_null(void **state)
+{
+	struct sf_policy *p = NULL;
+
+	(void)state;
+	assert_int_equal(sf_policy_compile("allow", 5, &p, NULL), -EINVAL);
+	assert_null(p);
+}
+
+static void test_unterminated_text(void **state)
+{
+	/* The engine reads len bytes, never up to a NUL. */
+	static const char text[] = { 'd', 'e', 'f', 'a', 'u', 'l', 't', ' ',
+				     'k', 'i', 'l', 'l' };
+	struct sf_policy *p = NULL;
+	struct sf_diag diag;
+
+	(void)state;
+	assert_int_equal(sf_policy_compile(text, sizeof(text), &p, &diag), 0);
+	assert_int_equal(sf_policy_default(p), SF_VERDICT(SF_ACT_KILL, 0));
+	sf_policy_free(p);
+	assert_int_equal(sf_policy_compile(text, 9, &p, &diag), -EINVAL);
+	assert_int_equal(diag.col, 9);
+	assert_non_null(strstr(diag.msg, "expected an action, found 'k'"));
+}
+
+/* ---- The group table ---- */
+
+static void test_group_members_exist(void **state)
+{
+	const char *name;
+	u32 g, pos, len;
+	int abi;
+
+	(void)state;
+	for (g = 0; g < sf_groups_count; g++) {
+		pos = 0;
+		while ((len = sf_group_next_member(sf_groups[g].members, &pos,
+						   &name))) {
+			bool found = false;
+
+			if (name[0] == '@') {
+				int inner = sf_group_lookup(name + 1, len - 1);
+
+				if (inner < 0)
+					fail_msg("@%s: unknown group %.*s",
+						 sf_groups[g].name, (int)len,
+						 name);
+				/* Nesting is one level deep. */
+				if (strchr(sf_groups[inner].members, '@'))
+					fail_msg("@%s nests @%s, which nests",
+						 sf_groups[g].name,
+						 sf_groups[inner].name);
+				continue;
+			}
+			for (abi = 0; abi < SF_ABI_COUNT; abi++)
+				found |= !!sf_syscall_by_name(abi, name, len);
+			if (!found)
+				fail_msg("@%s: no ABI has '%.*s'",
+					 sf_groups[g].name, (int)len, name);
+		}
+	}
+}
+
+static void test_every_group_compiles_on_every_abi(void **state)
+{
+	char text[128];
+	u32 g;
+
+	(void)state;
+	for (g = 0; g < sf_groups_count; g++) {
+		struct sf_policy *p;
+
+		snprintf(text, sizeof(text),
+			 "default allow\nabi x86_64 i386 x32\nlog @%s\n",
+			 sf_groups[g].name);
+		p = compile_ok(text);
+		sf_policy_free(p);
+	}
+}
+
+static void test_groups_are_required_families(void **state)
+{
+	static const char *const required[] = {
+		"file", "io", "network", "process", "signal", "memory",
+		"time", "ipc",
+	};
+	u32 i;
+
+	(void)state;
+	for (i = 0; i < ARRAY_SIZE(required); i++)
+		assert_true(sf_group_lookup(required[i],
+					    strlen(required[i])) >= 0);
+}
+
+#define ENGINE_TEST(fn) cmocka_unit_test(fn)
+
+static const struct CMUnitTest targeted[] = {
+	ENGINE_TEST(test_or_stops_at_first_true),
+	ENGINE_TEST(test_and_stops_at_first_false),
+	ENGINE_TEST(test_false_condition_falls_to_next_rule),
+	ENGINE_TEST(test_constant_syscalls_have_no_program),
+	ENGINE_TEST(test_rule_limit),
+	ENGINE_TEST(test_size_limit),
+	ENGINE_TEST(test_policy_predicate_limit),
+	ENGINE_TEST(test_instruction_limit),
+	ENGINE_TEST(test_set_value_limit),
+	ENGINE_TEST(test_warnings_are_capped_and_counted),
+	ENGINE_TEST(test_verdict_format),
+	ENGINE_TEST(test_describe_truncates_like_snprintf),
+	ENGINE_TEST(test_eval_of_unknown_abi_is_violation),
+	ENGINE_TEST(test_diag_may_be_null),
+	ENGINE_TEST(test_unterminated_text),
+	ENGINE_TEST(test_group_members_exist),
+	ENGINE_TEST(test_every_group_compiles_on_every_abi),
+	ENGINE_TEST(test_groups_are_required_families),
+};
+
+int main(void)
+{
+	size_t ncases = ARRAY_SIZE(sf_engine_cases);
+	size_t n = ncases + ARRAY_SIZE(targeted), i;
+	struct CMUnitTest *tests = calloc(n, sizeof(*tests));
+	int failed;
+
+	if (!tests)
+		return 1;
+	for (i = 0; i < ncases; i++) {
+		tests[i].name = sf_engine_cases[i].name;
+		tests[i].test_func = test_engine_case;
+		tests[i].initial_state = (void *)&sf_engine_cases[i];
+	}
+	memcpy(tests + ncases, targeted, sizeof(targeted));
+	failed = _cmocka_run_group_tests("engine", tests, n, NULL, NULL);
+	free(tests);
+	return failed ? 1 : 0;
+}
