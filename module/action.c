@@ -34,17 +34,22 @@ static void sf_skip(struct pt_regs *regs, int error)
 	syscall_set_return_value(current, regs, error, 0);
 }
 
-static DEFINE_RATELIMIT_STATE(sf_log_ratelimit, 5 * HZ, 10);
+/*
+ * Separate budgets, so that a flood of kills does not hide what a policy
+ * asked to log, nor the reverse.
+ */
+static DEFINE_RATELIMIT_STATE(sf_log_ratelimit, 5 * HZ, 20);
+static DEFINE_RATELIMIT_STATE(sf_kill_ratelimit, 5 * HZ, 10);
 
 /* One kernel log line per logged or killing decision, ratelimited. */
 static void sf_log(struct pt_regs *regs, enum sf_abi abi, u32 nr,
-		   const struct sf_decision *d)
+		   const struct sf_decision *d, struct ratelimit_state *rs)
 {
 	const struct sf_syscall *call = sf_syscall_by_nr(abi, nr);
 	unsigned long a[SF_MAX_ARGS];
 	char verdict[32];
 
-	if (!__ratelimit(&sf_log_ratelimit))
+	if (!__ratelimit(rs))
 		return;
 	sf_verdict_format(d->verdict, verdict, sizeof(verdict));
 	syscall_get_arguments(current, regs, a);
@@ -162,7 +167,7 @@ void sf_action_apply(struct pt_regs *regs, enum sf_abi abi, u32 nr,
 	case SF_ACT_ALLOW:
 		break;
 	case SF_ACT_LOG:
-		sf_log(regs, abi, nr, d);
+		sf_log(regs, abi, nr, d, &sf_log_ratelimit);
 		break;
 	case SF_ACT_ERRNO:
 		sf_skip(regs, data ? -(int)data : -EPERM);
@@ -171,12 +176,12 @@ void sf_action_apply(struct pt_regs *regs, enum sf_abi abi, u32 nr,
 		sf_trap(regs, abi, entry_nr, data);
 		break;
 	case SF_ACT_KILL_THREAD:
-		sf_log(regs, abi, nr, d);
+		sf_log(regs, abi, nr, d, &sf_kill_ratelimit);
 		sf_kill_thread(regs, abi);
 		break;
 	case SF_ACT_KILL:
 	default:
-		sf_log(regs, abi, nr, d);
+		sf_log(regs, abi, nr, d, &sf_kill_ratelimit);
 		sf_kill(regs);
 		break;
 	}
