@@ -1,0 +1,28 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-2.0
+#
+# kill-thread ends only the calling thread: the main thread joins it and
+# carries on. Alone in its process, the thread takes the process with it,
+# by SIGKILL.
+set -u
+fail() { echo "FAIL: $*"; exit 1; }
+cat >p.policy <<'P'
+default allow
+abi x86_64 i386 x32
+kill-thread getppid
+P
+progs="/tests/progs/killthread /tests/progs/killthread.i386"
+if /tests/progs/syscall.x32 getpid >/dev/null 2>&1; then
+	progs="$progs /tests/progs/killthread.x32"
+fi
+for prog in $progs; do
+	out=$(sysfence run -p p.policy -- "$prog")
+	rc=$?
+	[ $rc -eq 0 ] || fail "$prog: exit $rc: $out"
+	[ "$out" = "thread started
+joined, main alive" ] || fail "$prog: got: $out"
+done
+out=$(sysfence run -p p.policy -- /tests/progs/syscall getppid)
+rc=$?
+[ $rc -eq 137 ] || fail "single thread: exit $rc (want 137): $out"
+exit 0

@@ -1,0 +1,15 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-2.0
+#
+# log allows the call and records it in the kernel log with the pid, comm,
+# ABI, syscall name and number, arguments and the rule's line.
+set -u
+fail() { echo "FAIL: $*"; exit 1; }
+printf 'default allow\n# a comment\nlog getppid\n' >p.policy
+dmesg -c >/dev/null
+out=$(sysfence run -p p.policy -- /tests/progs/syscall getppid)
+case $out in "ret "[1-9]*) ;; *) fail "the logged call did not run: $out" ;; esac
+log=$(dmesg | grep 'sysfence: log:')
+echo "$log" | grep -q "pid [0-9]* (syscall) x86_64 getppid(110) args .* layer 1 line 3" ||
+	fail "no log line: $(dmesg | tail -n 5)"
+exit 0
