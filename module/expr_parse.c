@@ -154,14 +154,14 @@ static int sf_parse_value(struct sf_parser *p, u32 *index)
 	if (p->tok.kind == SF_TOK_LPAREN) {
 		err = sf_cond_next(p);
 		for (;;) {
+			if (!err && p->atoms.count - first == SF_MAX_SET)
+				return sf_error(p, p->tok.pos,
+						"more than %u values in one '|' group",
+						SF_MAX_SET);
 			if (!err)
 				err = sf_parse_atom(p);
 			if (err)
 				return err;
-			if (p->atoms.count - first > SF_MAX_SET)
-				return sf_error(p, p->tok.pos,
-						"more than %u values in one '|' group",
-						SF_MAX_SET);
 			if (p->tok.kind != SF_TOK_PIPE)
 				break;
 			err = sf_cond_next(p);

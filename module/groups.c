@@ -11,7 +11,10 @@ const struct sf_group sf_groups[] = {
 
 #undef SF_GROUP
 
+SF_EXPORT_FOR_KUNIT(sf_groups);
+
 const u32 sf_groups_count = ARRAY_SIZE(sf_groups);
+SF_EXPORT_FOR_KUNIT(sf_groups_count);
 
 int sf_group_lookup(const char *s, size_t len)
 {

@@ -108,16 +108,45 @@ static bool sf_case_warned(const struct sf_engine_case *c,
 	return false;
 }
 
+/* The policy text of a limit case: policy, unit repeated, tail. */
+static char *sf_case_expand(const struct sf_engine_case *c, size_t *len)
+{
+	size_t head = strlen(c->policy), unit = strlen(c->unit);
+	size_t tail = strlen(c->tail), i;
+	char *text;
+
+	*len = head + unit * c->repeat + tail;
+	text = sf_zalloc(*len + 1);
+	if (!text)
+		return NULL;
+	memcpy(text, c->policy, head);
+	for (i = 0; i < c->repeat; i++)
+		memcpy(text + head + i * unit, c->unit, unit);
+	memcpy(text + head + c->repeat * unit, c->tail, tail);
+	return text;
+}
+
 static inline bool sf_engine_case_check(const struct sf_engine_case *c,
 					char *why, size_t size)
 {
 	size_t len = c->len ? c->len : strlen(c->policy);
+	const char *text = c->policy;
 	struct sf_policy *p = NULL;
+	char *expanded = NULL;
 	struct sf_diag diag;
 	bool ok;
 	int err;
 
-	err = sf_policy_compile(c->policy, len, &p, &diag);
+	if (c->repeat) {
+		expanded = sf_case_expand(c, &len);
+		if (!expanded) {
+			snprintf(why, size, "out of memory");
+			return false;
+		}
+		text = expanded;
+	}
+	err = sf_policy_compile(text, len, &p, &diag);
+	sf_free(expanded);
 	if (c->kind == SF_CASE_ERROR) {
 		if (!err) {
 			sf_policy_free(p);

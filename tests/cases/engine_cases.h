@@ -50,6 +50,9 @@ struct sf_engine_case {
 	u32 err_col;
 	const char *err_msg;	/* substring of the error message */
 	const char *warning;	/* substring of some warning */
+	const char *unit;	/* repeated after policy, for limits */
+	u32 repeat;
+	const char *tail;	/* after the repeated units */
 };
 
 #define SF_EVAL(n, pol, abi_, sys, verdict_, ...)			\
@@ -77,13 +80,18 @@ struct sf_engine_case {
 #define SF_PX32(rule) "default errno EPERM\nabi x32\n" rule "\n"
 #define EPERM_ "errno EPERM"
 
-/* Repetition for the limit cases. */
-#define SF_R3(x) x x x
-#define SF_R4(x) x x x x
-#define SF_R16(x) SF_R4(SF_R4(x))
-#define SF_R256(x) SF_R16(SF_R16(x))
-#define SF_R255(x) SF_R3(x) SF_R3(SF_R4(x)) SF_R3(SF_R16(x))		\
-	SF_R3(SF_R4(SF_R16(x)))
+/*
+ * Limit cases repeat a unit: the policy is text, @repeat copies of @unit,
+ * then @tail.
+ */
+#define SF_EVAL_REPEAT(n, pol, unit_, count, tail_, abi_, sys, verdict_, ...) \
+	{ .name = n, .kind = SF_CASE_EVAL, .policy = pol, .unit = unit_,  \
+	  .repeat = count, .tail = tail_, .abi = abi_, .syscall = sys,	  \
+	  .verdict = verdict_, .args = { __VA_ARGS__ } }
+#define SF_ERROR_REPEAT(n, pol, unit_, count, tail_, l, c, msg)	  \
+	{ .name = n, .kind = SF_CASE_ERROR, .policy = pol, .unit = unit_, \
+	  .repeat = count, .tail = tail_, .err_line = l, .err_col = c,	  \
+	  .err_msg = msg }
 #define SF_OPEN32 "(((((((((((((((((((((((((((((((("
 
 /* a && !(!b || (c && g)) || d || e && !f, the example ftrace documents */
@@ -538,11 +546,11 @@ static const struct sf_engine_case sf_engine_cases[] = {
 		 "expected ',', 'if' or end of line, found 'write'"),
 	SF_ERROR("trailing comma", "default allow\nallow read,\n", 2, 12,
 		 "expected a syscall name or @group, found end of line"),
-	SF_ERROR("unknown syscall", "default allow\nallow wirte\n", 2, 7,
-		 "unknown syscall 'wirte'"),
+	SF_ERROR("unknown syscall", "default allow\nallow wrote\n", 2, 7,
+		 "unknown syscall 'wrote'"),
 	SF_ERROR("unknown syscall after others",
-		 "default allow\nallow read, wirte, close\n", 2, 13,
-		 "unknown syscall 'wirte'"),
+		 "default allow\nallow read, wrote, close\n", 2, 13,
+		 "unknown syscall 'wrote'"),
 	SF_ERROR("syscall absent on an allowed ABI",
 		 "default allow\nabi x86_64 i386\nallow socketcall\n", 3, 7,
 		 "syscall 'socketcall' does not exist on x86_64"),
@@ -661,17 +669,23 @@ static const struct sf_engine_case sf_engine_cases[] = {
 	SF_ERROR("33 nested parentheses",
 		 SF_P("allow write if (" SF_OPEN32 "fd == 1)))))))))))))))))))))))))))))))))"),
 		 2, 48, "parentheses nested deeper than 32"),
-	SF_EVAL("256 predicates",
-		SF_P("allow write if " SF_R255("fd == 0 || ") "fd == 1"), "x86_64",
-		"write", "allow", 1),
-	SF_ERROR("257 predicates",
-		 SF_P("allow write if " SF_R256("fd == 0 || ") "fd == 1"),
-		 2, 2832, "more than 256 predicates in one condition"),
-	SF_EVAL("set of 256", SF_P("allow write if fd in {" SF_R255("3, ") "1}"),
-		"x86_64", "write", "allow", 1),
-	SF_ERROR("set of 257",
-		 SF_P("allow write if fd in {" SF_R256("3, ") "1}"), 2, 791,
-		 "more than 256 values in one set"),
+	SF_EVAL_REPEAT("256 predicates", SF_P("") "allow write if ",
+		       "fd == 0 || ", 255, "fd == 1\n", "x86_64", "write",
+		       "allow", 1),
+	SF_ERROR_REPEAT("257 predicates", SF_P("") "allow write if ",
+			"fd == 0 || ", 256, "fd == 1\n", 3, 2832,
+			"more than 256 predicates in one condition"),
+	SF_EVAL_REPEAT("set of 256", SF_P("") "allow write if fd in {", "3, ",
+		       255, "1}\n", "x86_64", "write", "allow", 1),
+	SF_ERROR_REPEAT("set of 257", SF_P("") "allow write if fd in {",
+			"3, ", 256, "1}\n", 3, 791,
+			"more than 256 values in one set"),
+	SF_EVAL_REPEAT("a value group of 256 atoms",
+		       SF_P("") "allow write if fd & (", "1 | ", 255, "2)\n",
+		       "x86_64", "write", "allow", 2),
+	SF_ERROR_REPEAT("a value group of 257 atoms",
+			SF_P("") "allow write if fd & (", "1 | ", 256, "2)\n",
+			3, 1046, "more than 256 values in one '|' group"),
 };
 
 #endif /* SF_ENGINE_CASES_H */

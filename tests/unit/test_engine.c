@@ -433,12 +433,20 @@ static void test_every_group_compiles_on_every_abi(void **state)
 
 	(void)state;
 	for (g = 0; g < sf_groups_count; g++) {
+		struct sf_abi_summary sum;
 		struct sf_policy *p;
+		int abi;
 
 		snprintf(text, sizeof(text),
 			 "default allow\nabi x86_64 i386 x32\nlog @%s\n",
 			 sf_groups[g].name);
 		p = compile_ok(text);
+		for (abi = 0; abi < SF_ABI_COUNT; abi++) {
+			assert_int_equal(sf_policy_summary(p, abi, &sum), 0);
+			if (!sum.constant)
+				fail_msg("@%s names nothing on %s",
+					 sf_groups[g].name, sf_abi_name(abi));
+		}
 		sf_policy_free(p);
 	}
 }
