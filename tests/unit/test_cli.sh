@@ -1,0 +1,130 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-2.0
+#
+# The CLI's check, eval and groups as a user sees them: output, exit
+# statuses, diagnostics with their caret. TAP on stdout. $SYSFENCE is the
+# binary to test (default userland/sysfence).
+set -u
+
+sf=${SYSFENCE:-userland/sysfence}
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+n=0
+failed=0
+
+# expect NAME WANT_STATUS WANT_STDOUT -- COMMAND...: stdout compared whole.
+expect() {
+	name=$1 want_rc=$2 want_out=$3
+	shift 4
+	out=$("$@" 2>"$tmp/stderr")
+	rc=$?
+	n=$((n + 1))
+	if [ "$rc" = "$want_rc" ] && [ "$out" = "$want_out" ]; then
+		echo "ok $n - $name"
+	else
+		echo "not ok $n - $name"
+		echo "#   exit $rc (want $want_rc), stdout: $out"
+		echo "#   want stdout: $want_out"
+		sed 's/^/#   stderr: /' "$tmp/stderr"
+		failed=1
+	fi
+}
+
+# stderr_has NAME TEXT: the previous command's stderr contains TEXT.
+stderr_has() {
+	n=$((n + 1))
+	if grep -qF -- "$2" "$tmp/stderr"; then
+		echo "ok $n - $1"
+	else
+		echo "not ok $n - $1"
+		sed 's/^/#   stderr: /' "$tmp/stderr"
+		failed=1
+	fi
+}
+
+cat >"$tmp/p" <<'POLICY'
+# stdout and stderr only
+default errno EPERM
+abi x86_64 i386
+allow write if fd == 1 || fd == 2
+errno EBADF write
+kill kill if sig == SIGKILL && pid == -1
+allow @basic-io
+POLICY
+printf 'default allow\nallow write if\tfdd == 1\n' >"$tmp/bad"
+
+expect "eval allows stdout" 0 "allow" -- "$sf" eval "$tmp/p" x86_64 write 1
+expect "eval falls to the next rule" 0 "errno EBADF" -- \
+	"$sf" eval "$tmp/p" x86_64 write 3
+expect "eval default" 0 "errno EPERM" -- "$sf" eval "$tmp/p" x86_64 getpid
+expect "eval negative argument" 0 "kill" -- \
+	"$sf" eval "$tmp/p" x86_64 kill -1 9
+expect "eval hex argument" 0 "kill" -- \
+	"$sf" eval "$tmp/p" x86_64 kill 0xffffffff 0x9
+expect "eval i386 width" 0 "kill" -- \
+	"$sf" eval "$tmp/p" i386 kill 0xffffffff 9
+expect "eval syscall by number" 0 "allow" -- "$sf" eval "$tmp/p" x86_64 1 2
+expect "eval ABI not allowed" 0 "kill" -- "$sf" eval "$tmp/p" x32 read
+expect "eval --explain" 0 "errno EBADF" -- \
+	"$sf" eval --explain "$tmp/p" x86_64 write 7
+stderr_has "eval --explain names the line" "decided by line 5"
+expect "eval reads stdin" 0 "allow" -- \
+	sh -c "printf 'default allow\n' | $sf eval - x86_64 read"
+expect "eval invalid policy" 1 "" -- "$sf" eval "$tmp/bad" x86_64 write 1
+stderr_has "error is positioned" "$tmp/bad:2:16: error: unknown field 'fdd' for write"
+stderr_has "error shows its line" "allow write if	fdd == 1"
+n=$((n + 1))
+if sed -n 3p "$tmp/stderr" | grep -qx "$(printf '              \t^')"; then
+	echo "ok $n - caret under the token, tabs kept"
+else
+	echo "not ok $n - caret under the token, tabs kept"
+	sed 's/^/#   /' "$tmp/stderr"
+	failed=1
+fi
+expect "eval unknown ABI" 2 "" -- "$sf" eval "$tmp/p" arm64 write
+expect "eval unknown syscall" 2 "" -- "$sf" eval "$tmp/p" x86_64 wrote
+expect "eval bad argument" 2 "" -- "$sf" eval "$tmp/p" x86_64 write 1x
+expect "eval argument over 64 bits" 2 "" -- \
+	"$sf" eval "$tmp/p" x86_64 write 18446744073709551616
+expect "eval seven arguments" 2 "" -- \
+	"$sf" eval "$tmp/p" x86_64 write 1 2 3 4 5 6 7
+expect "eval missing file" 2 "" -- "$sf" eval "$tmp/none" x86_64 write
+
+check_out="$tmp/p: valid; default errno EPERM, abi-violation kill"
+expect "check valid" 0 "$check_out" -- sh -c "$sf check $tmp/p | head -n 1"
+# @basic-io has 16 syscalls on x86_64 (no _llseek), write among them.
+expect "check summarizes x86_64" 0 \
+	"x86_64: 4 rules; syscalls: 15 constant, 2 argument-dependent" -- \
+	sh -c "$sf check $tmp/p | sed -n 2p | sed 's/, [0-9]* default.*//'"
+expect "check lists a disallowed ABI" 0 "x32: not allowed (kill)" -- \
+	sh -c "$sf check $tmp/p | tail -n 1"
+expect "check --describe" 0 \
+	"x86_64 1 (write): allow if fd == 1 || fd == 2; else errno EBADF" -- \
+	sh -c "$sf check -d $tmp/p | grep '^x86_64 1 '"
+expect "check invalid" 1 "" -- "$sf" check "$tmp/bad"
+stderr_has "check error" "error: unknown field 'fdd' for write"
+printf 'default allow\nabi x86_64 i386\ndeny connect\nallow read\nlog read\n' \
+	>"$tmp/warn"
+expect "check warns, still valid" 0 "" -- sh -c "$sf check $tmp/warn >/dev/null"
+stderr_has "socketcall warning" "$tmp/warn:2:12: warning: i386: 'connect' is restricted but 'socketcall' is allowed"
+stderr_has "unreachable warning" "$tmp/warn:5:1: warning: unreachable rule"
+expect "check usage" 2 "" -- "$sf" check
+expect "check missing file" 2 "" -- "$sf" check "$tmp/none"
+
+expect "groups lists file" 0 "@file" -- \
+	sh -c "$sf groups | cut -d' ' -f1 | grep -x @file"
+expect "groups shows members" 0 "connect" -- \
+	sh -c "$sf groups network | grep -x connect"
+expect "groups expands nested groups" 0 "1" -- \
+	sh -c "$sf groups @system-service | grep -cx read"
+expect "groups unknown" 2 "" -- "$sf" groups nosuch
+
+expect "--version" 0 "sysfence $("$sf" --version | cut -d' ' -f2)" -- \
+	"$sf" --version
+expect "--help" 0 "usage: sysfence COMMAND [ARGS...]" -- \
+	sh -c "$sf --help | head -n 1"
+expect "unknown command" 2 "" -- "$sf" frobnicate
+expect "no command" 2 "" -- "$sf"
+
+echo "1..$n"
+exit $failed
