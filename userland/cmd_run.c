@@ -5,6 +5,7 @@
  */
 #include <errno.h>
 #include <getopt.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -23,10 +24,16 @@
 #define SF_EXIT_CANNOT_EXEC 126
 #define SF_EXIT_NOT_FOUND 127
 
-static void run_usage(FILE *out)
+static void run_usage(FILE *out, bool full)
 {
 	fprintf(out,
-		"usage: sysfence run -p POLICY [-p POLICY]... [--all-threads] -- CMD [ARG...]\n\n"
+		"usage: sysfence run -p POLICY [-p POLICY]... [--all-threads] -- CMD [ARG...]\n");
+	if (!full) {
+		fprintf(out, "Try 'sysfence run --help' for more.\n");
+		return;
+	}
+	fprintf(out,
+		"\n"
 		"Set no_new_privs, load each POLICY in order as a new layer (each can\n"
 		"only take permissions away), then execute CMD under them. CMD and\n"
 		"everything it starts stay confined; the layers cannot be removed.\n\n"
@@ -116,11 +123,11 @@ int cmd_run(int argc, char **argv)
 			flags |= SYSFENCE_LOAD_ALL_THREADS;
 			break;
 		case 'h':
-			run_usage(stdout);
+			run_usage(stdout, true);
 			free(policies);
 			return SF_EXIT_OK;
 		default:
-			run_usage(stderr);
+			run_usage(stderr, false);
 			free(policies);
 			return SF_EXIT_USAGE;
 		}
@@ -129,7 +136,7 @@ int cmd_run(int argc, char **argv)
 		fprintf(stderr, "sysfence run: %s\n",
 			!npolicies ? "no policy given (-p POLICY)" :
 				     "no command given");
-		run_usage(stderr);
+		run_usage(stderr, false);
 		free(policies);
 		return SF_EXIT_USAGE;
 	}

@@ -5,6 +5,7 @@
  */
 #include <errno.h>
 #include <getopt.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -13,10 +14,15 @@
 #include "commands.h"
 #include "sfdev.h"
 
-static void show_usage(FILE *out)
+static void show_usage(FILE *out, bool full)
 {
+	fprintf(out, "usage: sysfence show [PID]\n");
+	if (!full) {
+		fprintf(out, "Try 'sysfence show --help' for more.\n");
+		return;
+	}
 	fprintf(out,
-		"usage: sysfence show [PID]\n\n"
+		"\n"
 		"Print the effective policy of thread PID (default: this command,\n"
 		"which has the layers of the shell that runs it): the number of\n"
 		"layers, the combined default, each ABI's status, then one line per\n"
@@ -41,15 +47,15 @@ int cmd_show(int argc, char **argv)
 	while ((opt = getopt_long(argc, argv, "+h", options, NULL)) != -1) {
 		switch (opt) {
 		case 'h':
-			show_usage(stdout);
+			show_usage(stdout, true);
 			return SF_EXIT_OK;
 		default:
-			show_usage(stderr);
+			show_usage(stderr, false);
 			return SF_EXIT_USAGE;
 		}
 	}
 	if (argc - optind > 1) {
-		show_usage(stderr);
+		show_usage(stderr, false);
 		return SF_EXIT_USAGE;
 	}
 	if (argc - optind == 1) {

@@ -15,5 +15,7 @@ int cmd_check(int argc, char **argv);
 int cmd_eval(int argc, char **argv);
 int cmd_groups(int argc, char **argv);
 int cmd_syscalls(int argc, char **argv);
+int cmd_run(int argc, char **argv);
+int cmd_show(int argc, char **argv);
 
 #endif /* SYSFENCE_COMMANDS_H */

@@ -25,6 +25,8 @@ static const struct command commands[] = {
 	{ "eval", cmd_eval, "decide one syscall against a policy, offline" },
 	{ "groups", cmd_groups, "list the syscall groups rules can name" },
 	{ "syscalls", cmd_syscalls, "list the syscalls, arguments and types per ABI" },
+	{ "run", cmd_run, "run a command confined by policies" },
+	{ "show", cmd_show, "print the effective policy of a process" },
 };
 
 static void print_usage(FILE *out)
