@@ -1,0 +1,48 @@
+# SPDX-License-Identifier: GPL-2.0
+#
+# The libFuzzer target of the policy engine (parse, compile, eval,
+# describe) under ASan and UBSan. `make check-fuzz` runs it for
+# FUZZ_CHECK_SECONDS and prints one TAP line; `make fuzz` runs it for
+# FUZZ_SECONDS. Both start from tests/fuzz/corpus (never written to: the
+# working corpus and any crash input live under $(BUILD)/fuzz).
+
+FUZZ_CC ?= clang
+FUZZ_SECONDS ?= 1800
+FUZZ_CHECK_SECONDS ?= 60
+FUZZ_BIN := $(BUILD)/fuzz/fuzz_engine
+FUZZ_SRCS := tests/fuzz/fuzz_engine.c $(addprefix module/,$(SF_ENGINE_SRCS))
+FUZZ_CFLAGS := -std=gnu11 -g -O1 -fno-omit-frame-pointer \
+	-fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
+	-Wall -Wextra -Imodule
+
+$(FUZZ_BIN): $(FUZZ_SRCS) $(wildcard module/*.h module/*.def)
+	@mkdir -p $(@D)
+	@$(FUZZ_CC) $(FUZZ_CFLAGS) -o $@ $(FUZZ_SRCS)
+
+# fuzz-run SECONDS: fuzz from a copy of the seed corpus; crash inputs go to
+# $(BUILD)/fuzz/crash-*.
+define fuzz-run
+	@mkdir -p $(BUILD)/fuzz/corpus
+	@cp tests/fuzz/corpus/* $(BUILD)/fuzz/corpus/
+	@$(FUZZ_BIN) -max_total_time=$(1) -max_len=4096 -timeout=10 \
+		-rss_limit_mb=2048 -dict=tests/fuzz/policy.dict \
+		-artifact_prefix=$(BUILD)/fuzz/ -print_final_stats=1 \
+		$(BUILD)/fuzz/corpus >$(BUILD)/fuzz/fuzz.log 2>&1; \
+	rc=$$?; \
+	runs=$$(sed -n 's/^stat::number_of_executed_units: *//p' \
+		$(BUILD)/fuzz/fuzz.log); \
+	if [ $$rc -eq 0 ]; then \
+		echo "ok 1 - fuzz_engine: $${runs:-?} inputs in $(1) s, no finding"; \
+	else \
+		echo "not ok 1 - fuzz_engine found a crash, a leak or a hang (see $(BUILD)/fuzz/fuzz.log)"; \
+		grep -m 5 'ERROR\|SUMMARY\|runtime error' $(BUILD)/fuzz/fuzz.log | sed 's/^/# /'; \
+	fi; \
+	exit $$rc
+endef
+
+.PHONY: fuzz check-fuzz
+check-fuzz: $(FUZZ_BIN)
+	$(call fuzz-run,$(FUZZ_CHECK_SECONDS))
+
+fuzz: $(FUZZ_BIN)
+	$(call fuzz-run,$(FUZZ_SECONDS))
