@@ -112,18 +112,12 @@ static void sf_show_describe(struct sf_show *s, const struct sf_layer *layer,
 	sf_show_put(s, s->scratch, min_t(size_t, n, s->scratch_size - 1));
 }
 
-/*
- * A layer's verdict for a syscall number at or past the end of an ABI's
- * table: its default on an ABI it allows, its abi-violation action on one it
- * does not (the engine gives both to syscalls outside the table).
- */
+/* A layer's verdict for a syscall without a rule of its own on @abi. */
 static u32 sf_layer_base(const struct sf_layer *layer, enum sf_abi abi)
 {
-	struct sf_result res;
-
-	sf_policy_constant(layer->policy, abi, sf_syscall_tables[abi].nr_limit,
-			   &res);
-	return res.verdict;
+	if (sf_policy_abis(layer->policy) & SF_ABI_MASK(abi))
+		return sf_policy_default(layer->policy);
+	return sf_policy_abi_violation(layer->policy);
 }
 
 /* Merges the next newer layer's verdict: the most severe, newest on ties. */
@@ -221,12 +215,8 @@ static void sf_show_default(struct sf_show *s)
 	u32 i, merged = 0;
 
 	for (i = 0; i < s->depth; i++) {
-		u32 abis = sf_policy_abis(s->layers[i]->policy);
-		u32 verdict;
+		u32 verdict = sf_policy_default(s->layers[i]->policy);
 
-		if (!abis)
-			continue;
-		verdict = sf_layer_base(s->layers[i], __ffs(abis));
 		merged = i ? sf_merge(merged, verdict) : verdict;
 	}
 	sf_show_str(s, "default ");
