@@ -47,6 +47,8 @@ struct sf_layer *sf_layer_create(struct sf_policy *policy)
 	return layer;
 }
 
+SF_EXPORT_FOR_KUNIT(sf_layer_create);
+
 void sf_layer_put(struct sf_layer *layer)
 {
 	if (!layer || !refcount_dec_and_test(&layer->usage))
@@ -55,6 +57,8 @@ void sf_layer_put(struct sf_layer *layer)
 	kfree(layer);
 	module_put(THIS_MODULE);
 }
+
+SF_EXPORT_FOR_KUNIT(sf_layer_put);
 
 /* The decision of one layer for one syscall, without the arguments. */
 static bool sf_layer_constant(const struct sf_layer *layer, u32 depth,
@@ -155,6 +159,8 @@ struct sf_stack *sf_stack_push(struct sf_stack *prev, struct sf_layer *layer)
 	return stack;
 }
 
+SF_EXPORT_FOR_KUNIT(sf_stack_push);
+
 void sf_stack_get(struct sf_stack *stack)
 {
 	refcount_inc(&stack->usage);
@@ -188,6 +194,8 @@ void sf_stack_put(struct sf_stack *stack)
 	queue_rcu_work(sf_release_wq, &stack->release);
 }
 
+SF_EXPORT_FOR_KUNIT(sf_stack_put);
+
 /**
  * sf_stack_extends - Whether a stack contains another one
  * @stack: A stack, or NULL.
@@ -206,6 +214,8 @@ bool sf_stack_extends(const struct sf_stack *stack,
 			return true;
 	return false;
 }
+
+SF_EXPORT_FOR_KUNIT(sf_stack_extends);
 
 /**
  * sf_stack_eval - Decide a syscall whose outcome depends on its arguments
@@ -249,6 +259,8 @@ void sf_stack_eval(const struct sf_stack *stack, enum sf_abi abi, u32 nr,
 	if (!decided)
 		*d = (struct sf_decision){ .verdict = SF_VERDICT(SF_ACT_ALLOW, 0) };
 }
+
+SF_EXPORT_FOR_KUNIT(sf_stack_eval);
 
 int sf_policy_init(void)
 {

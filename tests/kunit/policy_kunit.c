@@ -1,0 +1,254 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * KUnit suite of module/policy.c: stacking layers, the constant table
+ * computed at push time, and verdict merging (most severe wins, the newest
+ * layer on ties), checked against what each layer decides alone.
+ */
+#include <kunit/test.h>
+#include <linux/err.h>
+
+#include "engine.h"
+#include "limits.h"
+#include "policy.h"
+
+/* x86_64 numbers: the tables are per ABI, these are the kernel's. */
+#define NR_WRITE 1
+#define NR_GETPID 39
+#define NR_GETPPID 110
+#define NR_I386_GETPPID 64
+
+static struct sf_layer *layer_of(struct kunit *test, const char *text)
+{
+	struct sf_policy *policy;
+	struct sf_layer *layer;
+	struct sf_diag diag;
+	int err;
+
+	err = sf_policy_compile(text, strlen(text), &policy, &diag);
+	KUNIT_ASSERT_EQ_MSG(test, err, 0, "%u:%u: %s", diag.line, diag.col,
+			    diag.msg);
+	layer = sf_layer_create(policy);
+	KUNIT_ASSERT_FALSE(test, IS_ERR(layer));
+	return layer;
+}
+
+/* Pushes a layer made of @text on @prev; the stack keeps the layer. */
+static struct sf_stack *push(struct kunit *test, struct sf_stack *prev,
+			     const char *text)
+{
+	struct sf_layer *layer = layer_of(test, text);
+	struct sf_stack *stack = sf_stack_push(prev, layer);
+
+	sf_layer_put(layer);
+	KUNIT_ASSERT_FALSE(test, IS_ERR(stack));
+	return stack;
+}
+
+/* The decision for x86_64 @nr with fd (arg0) @fd, by either path. */
+static struct sf_decision decide(const struct sf_stack *stack, enum sf_abi abi,
+				 u32 nr, u64 fd)
+{
+	u64 args[SF_MAX_ARGS] = { fd };
+	struct sf_decision d;
+
+	if (!sf_stack_lookup(stack, abi, nr, &d))
+		sf_stack_eval(stack, abi, nr, args, &d);
+	return d;
+}
+
+static void expect_decision(struct kunit *test, struct sf_decision d,
+			    enum sf_action act, u32 data, u32 layer)
+{
+	KUNIT_EXPECT_EQ(test, SF_VERDICT_ACTION(d.verdict), act);
+	KUNIT_EXPECT_EQ(test, SF_VERDICT_DATA(d.verdict), data);
+	KUNIT_EXPECT_EQ(test, d.layer, layer);
+}
+
+static void sf_policy_single_layer_test(struct kunit *test)
+{
+	struct sf_stack *s = push(test, NULL,
+				  "default allow\nerrno EACCES getppid\n");
+	struct sf_decision d;
+
+	KUNIT_EXPECT_EQ(test, s->depth, 1U);
+	KUNIT_EXPECT_TRUE(test, sf_stack_lookup(s, SF_ABI_X86_64, NR_GETPPID,
+						&d));
+	expect_decision(test, d, SF_ACT_ERRNO, EACCES, 1);
+	KUNIT_EXPECT_EQ(test, d.line, 2U);
+	expect_decision(test, decide(s, SF_ABI_X86_64, NR_GETPID, 0),
+			SF_ACT_ALLOW, 0, 1);
+	/* Past the table: the default, through the evaluation path. */
+	KUNIT_EXPECT_FALSE(test, sf_stack_lookup(s, SF_ABI_X86_64, 100000, &d));
+	expect_decision(test, decide(s, SF_ABI_X86_64, 100000, 0),
+			SF_ACT_ALLOW, 0, 1);
+	/* i386 is not allowed: the default abi-violation action, kill. */
+	expect_decision(test, decide(s, SF_ABI_I386, NR_I386_GETPPID, 0),
+			SF_ACT_KILL, 0, 1);
+	sf_stack_put(s);
+}
+
+static void sf_policy_most_severe_wins_test(struct kunit *test)
+{
+	struct sf_stack *s1 = push(test, NULL,
+				   "default allow\nerrno EACCES getppid\n");
+	struct sf_stack *s2 = push(test, s1,
+				   "default allow\nallow getppid\nlog getpid\n");
+
+	expect_decision(test, decide(s2, SF_ABI_X86_64, NR_GETPPID, 0),
+			SF_ACT_ERRNO, EACCES, 1);
+	expect_decision(test, decide(s2, SF_ABI_X86_64, NR_GETPID, 0),
+			SF_ACT_LOG, 0, 2);
+	KUNIT_EXPECT_EQ(test, s2->depth, 2U);
+	sf_stack_put(s2);
+	sf_stack_put(s1);
+}
+
+static void sf_policy_tie_takes_newest_test(struct kunit *test)
+{
+	struct sf_stack *s1 = push(test, NULL,
+				   "default allow\nerrno EACCES getppid\n");
+	struct sf_stack *s2 = push(test, s1,
+				   "default allow\nerrno EPERM getppid\n");
+
+	expect_decision(test, decide(s2, SF_ABI_X86_64, NR_GETPPID, 0),
+			SF_ACT_ERRNO, EPERM, 2);
+	sf_stack_put(s2);
+	sf_stack_put(s1);
+}
+
+/* Both layers look at fd: the evaluation walks them and merges. */
+static void sf_policy_dynamic_layers_test(struct kunit *test)
+{
+	struct sf_stack *s1 = push(test, NULL,
+				   "default allow\nallow write if fd == 1\n"
+				   "errno EACCES write\n");
+	struct sf_stack *s2 = push(test, s1,
+				   "default allow\nerrno EPERM write if fd == 2\n"
+				   "allow write\n");
+	struct sf_decision d;
+
+	KUNIT_EXPECT_FALSE(test, sf_stack_lookup(s2, SF_ABI_X86_64, NR_WRITE,
+						 &d));
+	expect_decision(test, decide(s2, SF_ABI_X86_64, NR_WRITE, 1),
+			SF_ACT_ALLOW, 0, 2);
+	expect_decision(test, decide(s2, SF_ABI_X86_64, NR_WRITE, 2),
+			SF_ACT_ERRNO, EPERM, 2);
+	expect_decision(test, decide(s2, SF_ABI_X86_64, NR_WRITE, 3),
+			SF_ACT_ERRNO, EACCES, 1);
+	sf_stack_put(s2);
+	sf_stack_put(s1);
+}
+
+/* A newer kill needs no arguments, whatever the older layers say. */
+static void sf_policy_newest_kill_is_constant_test(struct kunit *test)
+{
+	struct sf_stack *s1 = push(test, NULL,
+				   "default allow\nallow write if fd == 1\n"
+				   "errno EACCES write\n");
+	struct sf_stack *s2 = push(test, s1, "default allow\nkill write\n");
+	struct sf_stack *s3 = push(test, s1, "default allow\ntrap write\n");
+	struct sf_decision d;
+
+	KUNIT_EXPECT_TRUE(test, sf_stack_lookup(s2, SF_ABI_X86_64, NR_WRITE,
+						&d));
+	expect_decision(test, d, SF_ACT_KILL, 0, 2);
+	/* Anything less severe than kill still needs the older layer. */
+	KUNIT_EXPECT_FALSE(test, sf_stack_lookup(s3, SF_ABI_X86_64, NR_WRITE,
+						 &d));
+	expect_decision(test, decide(s3, SF_ABI_X86_64, NR_WRITE, 1),
+			SF_ACT_TRAP, 0, 2);
+	sf_stack_put(s3);
+	sf_stack_put(s2);
+	sf_stack_put(s1);
+}
+
+/* An older kill is found even when a newer layer is argument-dependent. */
+static void sf_policy_older_kill_wins_test(struct kunit *test)
+{
+	struct sf_stack *s1 = push(test, NULL, "default allow\nkill write\n");
+	struct sf_stack *s2 = push(test, s1,
+				   "default allow\nallow write if fd == 1\n"
+				   "errno EACCES write\n");
+
+	expect_decision(test, decide(s2, SF_ABI_X86_64, NR_WRITE, 1),
+			SF_ACT_KILL, 0, 1);
+	expect_decision(test, decide(s2, SF_ABI_X86_64, NR_WRITE, 5),
+			SF_ACT_KILL, 0, 1);
+	sf_stack_put(s2);
+	sf_stack_put(s1);
+}
+
+/* A layer that drops an ABI the older one allows: abi-violation wins. */
+static void sf_policy_abi_narrowed_test(struct kunit *test)
+{
+	struct sf_stack *s1 = push(test, NULL,
+				   "default allow\nabi x86_64 i386\n");
+	struct sf_stack *s2 = push(test, s1,
+				   "default allow\nabi-violation errno EXDEV\n");
+
+	expect_decision(test, decide(s1, SF_ABI_I386, NR_I386_GETPPID, 0),
+			SF_ACT_ALLOW, 0, 1);
+	expect_decision(test, decide(s2, SF_ABI_I386, NR_I386_GETPPID, 0),
+			SF_ACT_ERRNO, EXDEV, 2);
+	expect_decision(test, decide(s2, SF_ABI_X86_64, NR_GETPPID, 0),
+			SF_ACT_ALLOW, 0, 2);
+	sf_stack_put(s2);
+	sf_stack_put(s1);
+}
+
+static void sf_policy_layer_limit_test(struct kunit *test)
+{
+	struct sf_stack *stacks[SF_MAX_LAYERS], *prev = NULL, *over;
+	struct sf_layer *layer;
+	int i;
+
+	for (i = 0; i < SF_MAX_LAYERS; i++) {
+		stacks[i] = push(test, prev, "default allow\n");
+		prev = stacks[i];
+	}
+	KUNIT_EXPECT_EQ(test, prev->depth, (u32)SF_MAX_LAYERS);
+	layer = layer_of(test, "default allow\n");
+	over = sf_stack_push(prev, layer);
+	KUNIT_EXPECT_PTR_EQ(test, over, ERR_PTR(-E2BIG));
+	sf_layer_put(layer);
+	for (i = SF_MAX_LAYERS - 1; i >= 0; i--)
+		sf_stack_put(stacks[i]);
+}
+
+static void sf_policy_extends_test(struct kunit *test)
+{
+	struct sf_stack *a = push(test, NULL, "default allow\n");
+	struct sf_stack *b = push(test, a, "default allow\n");
+	struct sf_stack *c = push(test, NULL, "default allow\n");
+
+	KUNIT_EXPECT_TRUE(test, sf_stack_extends(b, a));
+	KUNIT_EXPECT_TRUE(test, sf_stack_extends(b, b));
+	KUNIT_EXPECT_TRUE(test, sf_stack_extends(b, NULL));
+	KUNIT_EXPECT_TRUE(test, sf_stack_extends(NULL, NULL));
+	KUNIT_EXPECT_FALSE(test, sf_stack_extends(a, b));
+	KUNIT_EXPECT_FALSE(test, sf_stack_extends(b, c));
+	KUNIT_EXPECT_FALSE(test, sf_stack_extends(NULL, a));
+	sf_stack_put(c);
+	sf_stack_put(b);
+	sf_stack_put(a);
+}
+
+static struct kunit_case sf_policy_test_cases[] = {
+	KUNIT_CASE(sf_policy_single_layer_test),
+	KUNIT_CASE(sf_policy_most_severe_wins_test),
+	KUNIT_CASE(sf_policy_tie_takes_newest_test),
+	KUNIT_CASE(sf_policy_dynamic_layers_test),
+	KUNIT_CASE(sf_policy_newest_kill_is_constant_test),
+	KUNIT_CASE(sf_policy_older_kill_wins_test),
+	KUNIT_CASE(sf_policy_abi_narrowed_test),
+	KUNIT_CASE(sf_policy_layer_limit_test),
+	KUNIT_CASE(sf_policy_extends_test),
+	{}
+};
+
+static struct kunit_suite sf_policy_test_suite = {
+	.name = "sysfence_policy",
+	.test_cases = sf_policy_test_cases,
+};
+
+kunit_test_suite(sf_policy_test_suite);
