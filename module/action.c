@@ -123,14 +123,16 @@ static void sf_kill(struct pt_regs *regs)
  * the whole thread group, and do_exit() is not available to modules. But
  * the entry code runs whatever syscall number the probe leaves, so the
  * thread's syscall becomes exit(2), which ends only the calling thread:
- * the thread ends before the syscall it attempted runs. When the thread is
- * alone in its process, the process is killed with SIGKILL instead, so that
- * its parent sees a death by signal; if the other threads exit meanwhile,
- * the last one ends with status SF_KILL_THREAD_STATUS.
+ * the thread ends before the syscall it attempted runs. When it is the last
+ * live thread of its process (the others, the leader included, may have
+ * exited already), the process is killed with SIGKILL instead, so that its
+ * parent sees a death by signal, not the exit status of a thread that left
+ * earlier. If the other threads exit meanwhile, the process ends with the
+ * leader's exit status.
  */
 static void sf_kill_thread(struct pt_regs *regs, enum sf_abi abi)
 {
-	if (get_nr_threads(current) <= 1) {
+	if (atomic_read(&current->signal->live) <= 1) {
 		sf_kill(regs);
 		return;
 	}

@@ -7,8 +7,8 @@
  * A sys_enter probe puts every task of the system on the slow syscall entry
  * path, confined or not, so the probes are registered only while at least
  * one task is confined: task.c enables them before it confines the first
- * task and disables them from a work item once the last one has exited.
- * With no confined task the module costs nothing.
+ * task and disables them from a work item shortly after the last one has
+ * exited. With no confined task the module costs nothing.
  */
 
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt

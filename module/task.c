@@ -6,6 +6,7 @@
  */
 
 #include <linux/hashtable.h>
+#include <linux/jiffies.h>
 #include <linux/mutex.h>
 #include <linux/rculist.h>
 #include <linux/sched/signal.h>
@@ -55,8 +56,15 @@ static DEFINE_SPINLOCK(sf_task_lock);
 static unsigned int sf_task_count;
 static DEFINE_MUTEX(sf_install_mutex);
 
+/*
+ * The hooks stay registered for a while after the last confined task has
+ * exited: registering and unregistering walk every thread of the system and
+ * wait for grace periods, and a loop of short confined processes must not
+ * make the system pay that on each one.
+ */
+#define SF_IDLE_DELAY HZ
 static void sf_task_idle(struct work_struct *work);
-static DECLARE_WORK(sf_idle_work, sf_task_idle);
+static DECLARE_DELAYED_WORK(sf_idle_work, sf_task_idle);
 
 /* Under RCU or sf_task_lock. */
 static struct sf_task *sf_task_find(const struct task_struct *task)
@@ -290,7 +298,7 @@ int sf_task_install(struct sf_layer *layer, bool all_threads, u32 *depth)
 		*depth = stack->depth;
 out:
 	if (!READ_ONCE(sf_task_count))
-		schedule_work(&sf_idle_work);
+		mod_delayed_work(system_wq, &sf_idle_work, SF_IDLE_DELAY);
 	mutex_unlock(&sf_install_mutex);
 	hlist_for_each_entry_safe(entry, tmp, &spare, node)
 		kfree(entry);
@@ -379,13 +387,13 @@ void sf_task_exit(struct task_struct *task)
 	sf_stack_put(stack);
 	kfree_rcu(entry, rcu);
 	if (idle)
-		schedule_work(&sf_idle_work);
+		mod_delayed_work(system_wq, &sf_idle_work, SF_IDLE_DELAY);
 }
 
 /* Module exit: no task is confined any more (layers pin the module). */
 void sf_task_cleanup(void)
 {
-	cancel_work_sync(&sf_idle_work);
+	cancel_delayed_work_sync(&sf_idle_work);
 	mutex_lock(&sf_install_mutex);
 	sf_hook_disable();
 	mutex_unlock(&sf_install_mutex);

@@ -25,4 +25,8 @@ done
 out=$(sysfence run -p p.policy -- /tests/progs/syscall getppid)
 rc=$?
 [ $rc -eq 137 ] || fail "single thread: exit $rc (want 137): $out"
+# The last live thread, after the leader left: not the leader's status 0.
+out=$(sysfence run -p p.policy -- /tests/progs/killthread leader-exits)
+rc=$?
+[ $rc -eq 137 ] || fail "last thread after the leader: exit $rc: $out"
 exit 0
