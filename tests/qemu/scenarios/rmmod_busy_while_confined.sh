@@ -23,7 +23,7 @@ if out=$(rmmod sysfence 2>&1); then
 fi
 echo "rmmod while confined: $out"
 case $out in
-*"temporarily unavailable"*|*"in use"*|*"busy"*) ;;
+*"Resource temporarily unavailable"*) ;;
 *) fail "unexpected rmmod error: $out" ;;
 esac
 [ -e /dev/sysfence ] || fail "device gone while confined"
