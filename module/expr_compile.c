@@ -32,15 +32,23 @@ struct sf_slot {
 	bool decided;		/* an unconditional rule has been seen */
 };
 
+struct sf_group_calls {
+	const struct sf_syscall **calls;	/* NULL until first used */
+	u32 count;
+};
+
 struct sf_compiler {
 	struct sf_parser *p;
 	struct sf_policy *pol;
 	struct sf_slot *slots[SF_ABI_COUNT];
+	u32 *mark[SF_ABI_COUNT];		/* per number, for sf_walk_group() */
+	struct sf_group_calls *groups[SF_ABI_COUNT];	/* per group */
 	const struct sf_syscall **list;	/* one rule's syscalls on one ABI */
 	u32 *list_ref;			/* the reference naming each */
 	u32 nlist;
 	u32 ninsns;
 	u32 nset_values;
+	u32 checks;		/* typed predicate copies, reachable or not */
 	u32 nabis;
 };
 
@@ -108,9 +116,8 @@ static const char *sf_abi_suffix(const struct sf_compiler *c,
 /* ---- Names ------------------------------------------------------------ */
 
 static void sf_list_add(struct sf_compiler *c, enum sf_abi abi, u32 rule,
-			u32 ref, const char *name, u32 len)
+			u32 ref, const struct sf_syscall *sc)
 {
-	const struct sf_syscall *sc = sf_syscall_by_name(abi, name, len);
 	struct sf_slot *slot;
 
 	if (!sc || sc->nr >= sf_syscall_tables[abi].nr_limit)
@@ -124,31 +131,78 @@ static void sf_list_add(struct sf_compiler *c, enum sf_abi abi, u32 rule,
 	c->nlist++;
 }
 
-static void sf_list_group(struct sf_compiler *c, enum sf_abi abi, u32 rule,
-			  u32 ref, int group, bool nested)
+/*
+ * Visit the syscalls of @group on @abi once each (nested groups expanded,
+ * one level as groups.def promises and unit tests check), storing them in
+ * @out when it is not NULL. Returns how many there are.
+ */
+static u32 sf_walk_group(struct sf_compiler *c, enum sf_abi abi, int group,
+			 u32 stamp, const struct sf_syscall **out)
 {
 	const char *members = sf_groups[group].members;
+	int inner = -1, level = 0;
+	u32 pos = 0, outer_pos = 0, len, n = 0;
+	const struct sf_syscall *sc;
 	const char *name;
-	u32 pos = 0, len;
-	int inner;
 
-	while ((len = sf_group_next_member(members, &pos, &name))) {
-		if (name[0] != '@') {
-			sf_list_add(c, abi, rule, ref, name, len);
+	for (;;) {
+		len = sf_group_next_member(members, &pos, &name);
+		if (!len && level) {
+			/* Back from the nested group to the outer list. */
+			members = sf_groups[group].members;
+			pos = outer_pos;
+			level = 0;
 			continue;
 		}
-		/* groups.def nests one level; unit tests check it. */
-		inner = sf_group_lookup(name + 1, len - 1);
-		if (inner >= 0 && !nested)
-			sf_list_group(c, abi, rule, ref, inner, true);
+		if (!len)
+			return n;
+		if (name[0] == '@') {
+			inner = sf_group_lookup(name + 1, len - 1);
+			if (inner >= 0 && !level) {
+				outer_pos = pos;
+				members = sf_groups[inner].members;
+				pos = 0;
+				level = 1;
+			}
+			continue;
+		}
+		sc = sf_syscall_by_name(abi, name, len);
+		if (!sc || sc->nr >= sf_syscall_tables[abi].nr_limit ||
+		    c->mark[abi][sc->nr] == stamp)
+			continue;
+		c->mark[abi][sc->nr] = stamp;
+		if (out)
+			out[n] = sc;
+		n++;
 	}
 }
 
+/* A group's syscalls on an ABI, resolved once per compile. */
+static int sf_group_calls(struct sf_compiler *c, enum sf_abi abi, int group,
+			  struct sf_group_calls **out)
+{
+	struct sf_group_calls *g = &c->groups[abi][group];
+	u32 n;
+
+	if (!g->calls) {
+		n = sf_walk_group(c, abi, group, 2 * group + 1, NULL);
+		g->calls = sf_zalloc_array(n, sizeof(*g->calls));
+		if (!g->calls)
+			return -ENOMEM;
+		g->count = sf_walk_group(c, abi, group, 2 * group + 2,
+					 g->calls);
+	}
+	*out = g;
+	return 0;
+}
+
 /* Collect the syscalls rule @r names on @abi into c->list. */
-static void sf_resolve(struct sf_compiler *c, enum sf_abi abi, u32 r)
+static int sf_resolve(struct sf_compiler *c, enum sf_abi abi, u32 r)
 {
 	const struct sf_rule *rule = SF_VEC_AT(&c->p->rules, struct sf_rule, r);
-	u32 i;
+	struct sf_group_calls *g;
+	u32 i, k;
+	int err;
 
 	c->nlist = 0;
 	for (i = 0; i < rule->nrefs; i++) {
@@ -158,12 +212,20 @@ static void sf_resolve(struct sf_compiler *c, enum sf_abi abi, u32 r)
 
 		if (ref->abi >= 0 && ref->abi != (int)abi)
 			continue;
-		if (ref->group >= 0)
-			sf_list_group(c, abi, r, ri, ref->group, false);
-		else
-			sf_list_add(c, abi, r, ri, sf_text(c, ref->name_pos),
-				    ref->name_len);
+		if (ref->group < 0) {
+			sf_list_add(c, abi, r, ri,
+				    sf_syscall_by_name(abi,
+						       sf_text(c, ref->name_pos),
+						       ref->name_len));
+			continue;
+		}
+		err = sf_group_calls(c, abi, ref->group, &g);
+		if (err)
+			return err;
+		for (k = 0; k < g->count; k++)
+			sf_list_add(c, abi, r, ri, g->calls[k]);
 	}
+	return 0;
 }
 
 /* Names that exist nowhere, or not on an allowed ABI, are errors. */
@@ -520,7 +582,9 @@ static int sf_count_rule(struct sf_compiler *c, u32 r)
 	for (abi = 0; abi < SF_ABI_COUNT; abi++) {
 		if (!sf_abi_allowed(c, abi))
 			continue;
-		sf_resolve(c, abi, r);
+		err = sf_resolve(c, abi, r);
+		if (err)
+			return err;
 		if (c->nlist)
 			c->pol->tables[abi].summary.rules++;
 		for (i = 0; i < c->nlist; i++) {
@@ -530,6 +594,16 @@ static int sf_count_rule(struct sf_compiler *c, u32 r)
 						       c->list_ref[i]);
 			u32 more;
 
+			/*
+			 * Unreachable copies are checked too, so errors do not
+			 * depend on rule order; counting them bounds the work.
+			 */
+			if (check_add_overflow(c->checks, rule->nnodes,
+					       &c->checks) ||
+			    c->checks > SF_MAX_INSNS)
+				return sf_error(p, rule->pos,
+						"the policy compiles to more than %u instructions",
+						SF_MAX_INSNS);
 			for (k = 0; k < rule->nnodes; k++) {
 				const struct sf_node *node =
 					SF_VEC_AT(&p->nodes, struct sf_node,
@@ -637,7 +711,9 @@ static int sf_emit_rule(struct sf_compiler *c, u32 r)
 	for (abi = 0; abi < SF_ABI_COUNT; abi++) {
 		if (!sf_abi_allowed(c, abi))
 			continue;
-		sf_resolve(c, abi, r);
+		err = sf_resolve(c, abi, r);
+		if (err)
+			return err;
 		for (i = 0; i < c->nlist; i++) {
 			const struct sf_syscall *sc = c->list[i];
 			struct sf_slot *slot = &c->slots[abi][sc->nr];
@@ -915,7 +991,11 @@ int sf_compile(struct sf_parser *p, struct sf_policy *pol)
 		t->size = st->nr_limit;
 		t->entries = sf_zalloc_array(t->size, sizeof(*t->entries));
 		c.slots[abi] = sf_zalloc_array(t->size, sizeof(struct sf_slot));
-		if (!t->entries || !c.slots[abi]) {
+		c.mark[abi] = sf_zalloc_array(t->size, sizeof(u32));
+		c.groups[abi] = sf_zalloc_array(sf_groups_count,
+						sizeof(struct sf_group_calls));
+		if (!t->entries || !c.slots[abi] || !c.mark[abi] ||
+		    !c.groups[abi]) {
 			err = -ENOMEM;
 			goto out;
 		}
@@ -944,8 +1024,13 @@ int sf_compile(struct sf_parser *p, struct sf_policy *pol)
 out:
 	sf_free(c.list_ref);
 	sf_free(c.list);
-	for (abi = 0; abi < SF_ABI_COUNT; abi++)
+	for (abi = 0; abi < SF_ABI_COUNT; abi++) {
+		for (r = 0; c.groups[abi] && r < sf_groups_count; r++)
+			sf_free(c.groups[abi][r].calls);
+		sf_free(c.groups[abi]);
+		sf_free(c.mark[abi]);
 		sf_free(c.slots[abi]);
+	}
 	return err;
 }
 

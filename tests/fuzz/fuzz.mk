@@ -19,30 +19,30 @@ $(FUZZ_BIN): $(FUZZ_SRCS) $(wildcard module/*.h module/*.def)
 	@mkdir -p $(@D)
 	@$(FUZZ_CC) $(FUZZ_CFLAGS) -o $@ $(FUZZ_SRCS)
 
-# fuzz-run SECONDS: fuzz from a copy of the seed corpus; crash inputs go to
-# $(BUILD)/fuzz/crash-*.
+# fuzz-run SECONDS,LOG: fuzz from a copy of the seed corpus, logging to
+# $(BUILD)/fuzz/LOG; crash inputs go to $(BUILD)/fuzz/crash-*.
 define fuzz-run
 	@mkdir -p $(BUILD)/fuzz/corpus
 	@cp tests/fuzz/corpus/* $(BUILD)/fuzz/corpus/
 	@$(FUZZ_BIN) -max_total_time=$(1) -max_len=4096 -timeout=10 \
 		-rss_limit_mb=2048 -dict=tests/fuzz/policy.dict \
 		-artifact_prefix=$(BUILD)/fuzz/ -print_final_stats=1 \
-		$(BUILD)/fuzz/corpus >$(BUILD)/fuzz/fuzz.log 2>&1; \
+		$(BUILD)/fuzz/corpus >$(BUILD)/fuzz/$(2) 2>&1; \
 	rc=$$?; \
 	runs=$$(sed -n 's/^stat::number_of_executed_units: *//p' \
-		$(BUILD)/fuzz/fuzz.log); \
+		$(BUILD)/fuzz/$(2) | tail -n 1); \
 	if [ $$rc -eq 0 ]; then \
 		echo "ok 1 - fuzz_engine: $${runs:-?} inputs in $(1) s, no finding"; \
 	else \
-		echo "not ok 1 - fuzz_engine found a crash, a leak or a hang (see $(BUILD)/fuzz/fuzz.log)"; \
-		grep -m 5 'ERROR\|SUMMARY\|runtime error' $(BUILD)/fuzz/fuzz.log | sed 's/^/# /'; \
+		echo "not ok 1 - fuzz_engine found a crash, a leak or a hang (see $(BUILD)/fuzz/$(2))"; \
+		grep -m 5 'ERROR\|SUMMARY\|runtime error' $(BUILD)/fuzz/$(2) | sed 's/^/# /'; \
 	fi; \
 	exit $$rc
 endef
 
 .PHONY: fuzz check-fuzz
 check-fuzz: $(FUZZ_BIN)
-	$(call fuzz-run,$(FUZZ_CHECK_SECONDS))
+	$(call fuzz-run,$(FUZZ_CHECK_SECONDS),check-fuzz.log)
 
 fuzz: $(FUZZ_BIN)
-	$(call fuzz-run,$(FUZZ_SECONDS))
+	$(call fuzz-run,$(FUZZ_SECONDS),fuzz.log)

@@ -263,6 +263,54 @@ static void test_instruction_limit(void **state)
 	free(t.buf);
 }
 
+/*
+ * Conditions are type-checked for every syscall they name, reachable or
+ * not, so errors do not depend on rule order; those checks count against
+ * the instruction limit, which bounds compile time.
+ */
+static void test_unreachable_conditions_count_toward_limit(void **state)
+{
+	struct sf_policy *p = compile_ok("default allow\nlog @system-service\n");
+	struct text t = { 0 };
+	struct sf_abi_summary sum;
+	struct sf_diag diag;
+	u32 fits, i, k;
+
+	(void)state;
+	assert_int_equal(sf_policy_summary(p, SF_ABI_X86_64, &sum), 0);
+	sf_policy_free(p);
+	fits = SF_MAX_INSNS / (sum.constant * SF_MAX_PREDICATES);
+	text_add(&t, "default allow\nallow @system-service\n");
+	for (i = 0; i <= fits; i++) {
+		text_add(&t, "log @system-service if ");
+		for (k = 0; k < SF_MAX_PREDICATES; k++)
+			text_add(&t, k ? " || arg0 == 0" : "arg0 == 0");
+		text_add(&t, "\n");
+	}
+	assert_int_equal(compile_text(&t, &p, &diag), -EINVAL);
+	assert_int_equal(diag.line, fits + 3);
+	assert_non_null(strstr(diag.msg, "more than 262144 instructions"));
+	free(t.buf);
+}
+
+/* Unconditional rules cost no instructions: the rule limit bounds them. */
+static void test_many_group_rules(void **state)
+{
+	struct text t = { 0 };
+	struct sf_policy *p = NULL;
+	struct sf_diag diag;
+	u32 i;
+
+	(void)state;
+	text_add(&t, "default allow\nabi x86_64 i386 x32\n");
+	for (i = 0; i < SF_MAX_RULES; i++)
+		text_add(&t, "log @system-service\n");
+	assert_int_equal(compile_text(&t, &p, &diag), 0);
+	assert_int_equal(sf_policy_warnings_total(p), SF_MAX_RULES - 1);
+	sf_policy_free(p);
+	free(t.buf);
+}
+
 static void test_set_value_limit(void **state)
 {
 	u32 rules = SF_MAX_SET_VALUES / SF_MAX_SET, i, k;
@@ -476,6 +524,8 @@ static const struct CMUnitTest targeted[] = {
 	ENGINE_TEST(test_size_limit),
 	ENGINE_TEST(test_policy_predicate_limit),
 	ENGINE_TEST(test_instruction_limit),
+	ENGINE_TEST(test_unreachable_conditions_count_toward_limit),
+	ENGINE_TEST(test_many_group_rules),
 	ENGINE_TEST(test_set_value_limit),
 	ENGINE_TEST(test_warnings_are_capped_and_counted),
 	ENGINE_TEST(test_verdict_format),
