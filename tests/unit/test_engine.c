@@ -155,6 +155,269 @@ static void test_constant_syscalls_have_no_program(void **state)
 	sf_policy_free(p);
 }
 
+/*
+ * ---- Random conditions against a reference evaluator ----
+ *
+ * The engine parses conditions iteratively into jump programs; here a
+ * plain recursive-descent evaluator of the same grammar (C precedence,
+ * '!' on the next factor) decides random conditions over write's fields,
+ * and the two must agree for random arguments.
+ */
+
+static u64 rng_state = 0x2545f4914f6cdd1dULL;
+
+static u32 rng(u32 n)
+{
+	rng_state ^= rng_state << 13;
+	rng_state ^= rng_state >> 7;
+	rng_state ^= rng_state << 17;
+	return (u32)(rng_state % n);
+}
+
+static const char *const ref_fields[] = { "fd", "count", "arg1" };
+static const char *const ref_ops[] = { "==", "!=", "<", "<=", ">", ">=" };
+
+static void gen_pred(struct text *t)
+{
+	char buf[64];
+	const char *f = ref_fields[rng(3)];
+
+	switch (rng(4)) {
+	case 0:
+		snprintf(buf, sizeof(buf), "%s %s %u", f, ref_ops[rng(6)],
+			 rng(8));
+		break;
+	case 1:
+		snprintf(buf, sizeof(buf), "%s & %u", f, rng(8));
+		break;
+	case 2:
+		snprintf(buf, sizeof(buf), "( %s & %u ) %s %u", f, rng(8),
+			 ref_ops[rng(6)], rng(8));
+		break;
+	default:
+		snprintf(buf, sizeof(buf), "%s in { %u , %u }", f, rng(8),
+			 rng(8));
+		break;
+	}
+	text_add(t, buf);
+}
+
+static void gen_expr(struct text *t, int depth);
+
+static void gen_factor(struct text *t, int depth)
+{
+	u32 k = depth > 0 ? rng(5) : 0;
+
+	if (k == 3) {
+		text_add(t, "! ");
+		gen_factor(t, depth - 1);
+	} else if (k == 4) {
+		text_add(t, "( ");
+		gen_expr(t, depth - 1);
+		text_add(t, " )");
+	} else {
+		gen_pred(t);
+	}
+}
+
+static void gen_expr(struct text *t, int depth)
+{
+	u32 terms = 1 + rng(3), factors, i, k;
+
+	for (i = 0; i < terms; i++) {
+		if (i)
+			text_add(t, " || ");
+		factors = 1 + rng(3);
+		for (k = 0; k < factors; k++) {
+			if (k)
+				text_add(t, " && ");
+			gen_factor(t, depth);
+		}
+	}
+}
+
+/* The reference: tokens are separated by single spaces. */
+struct ref {
+	const char *s;
+	const u64 *args;
+};
+
+static bool ref_is(struct ref *r, const char *tok)
+{
+	size_t n = strlen(tok);
+
+	return !strncmp(r->s, tok, n) && (r->s[n] == ' ' || !r->s[n]);
+}
+
+static void ref_skip(struct ref *r)
+{
+	const char *sp = strchr(r->s, ' ');
+
+	r->s = sp ? sp + 1 : r->s + strlen(r->s);
+}
+
+static u64 ref_number(struct ref *r)
+{
+	u64 v = strtoull(r->s, NULL, 0);
+
+	ref_skip(r);
+	return v;
+}
+
+static u64 ref_field(struct ref *r)
+{
+	u64 v;
+
+	if (ref_is(r, "fd"))
+		v = r->args[0] & 0xffffffff;	/* unsigned int */
+	else if (ref_is(r, "arg1"))
+		v = r->args[1];			/* buf, unsigned long */
+	else
+		v = r->args[2];			/* count, size_t */
+	ref_skip(r);
+	return v;
+}
+
+static bool ref_compare(struct ref *r, u64 v)
+{
+	const char *op = r->s;
+	u64 k;
+
+	ref_skip(r);
+	k = ref_number(r);
+	if (!strncmp(op, "== ", 3))
+		return v == k;
+	if (!strncmp(op, "!= ", 3))
+		return v != k;
+	if (!strncmp(op, "<= ", 3))
+		return v <= k;
+	if (!strncmp(op, ">= ", 3))
+		return v >= k;
+	if (!strncmp(op, "< ", 2))
+		return v < k;
+	return v > k;
+}
+
+static bool ref_pred(struct ref *r)
+{
+	u64 v, a, b;
+
+	if (ref_is(r, "(")) {
+		ref_skip(r);
+		v = ref_field(r);
+		ref_skip(r);		/* & */
+		v &= ref_number(r);
+		ref_skip(r);		/* ) */
+		return ref_compare(r, v);
+	}
+	v = ref_field(r);
+	if (ref_is(r, "&")) {
+		ref_skip(r);
+		return v & ref_number(r);
+	}
+	if (ref_is(r, "in")) {
+		ref_skip(r);
+		ref_skip(r);		/* { */
+		a = ref_number(r);
+		ref_skip(r);		/* , */
+		b = ref_number(r);
+		ref_skip(r);		/* } */
+		return v == a || v == b;
+	}
+	return ref_compare(r, v);
+}
+
+static bool ref_expr(struct ref *r);
+
+/* The documented rule: "( FIELD & VALUE )" then a comparison is masked. */
+static bool ref_masked_ahead(const char *s)
+{
+	char field[16], op[4];
+	unsigned int mask;
+
+	if (sscanf(s, "( %15s & %u ) %3s", field, &mask, op) != 3)
+		return false;
+	return strcmp(op, "&&") && strcmp(op, "||") && strcmp(op, ")");
+}
+
+static bool ref_factor(struct ref *r)
+{
+	bool v;
+
+	if (ref_is(r, "!")) {
+		ref_skip(r);
+		return !ref_factor(r);
+	}
+	if (ref_is(r, "(") && !ref_masked_ahead(r->s)) {
+		ref_skip(r);
+		v = ref_expr(r);
+		ref_skip(r);	/* ) */
+		return v;
+	}
+	return ref_pred(r);
+}
+
+static bool ref_expr(struct ref *r)
+{
+	bool result = false, term;
+
+	for (;;) {
+		term = ref_factor(r);
+		while (ref_is(r, "&&")) {
+			ref_skip(r);
+			/* Evaluate anyway: predicates have no side effects. */
+			term = ref_factor(r) && term;
+		}
+		result = result || term;
+		if (!ref_is(r, "||"))
+			return result;
+		ref_skip(r);
+	}
+}
+
+static void test_random_conditions_match_reference(void **state)
+{
+	u32 round, k;
+
+	(void)state;
+	for (round = 0; round < 3000; round++) {
+		struct text t = { 0 };
+		struct sf_policy *p = NULL;
+		struct sf_diag diag;
+		size_t cond;
+
+		text_add(&t, "default errno EPERM\nallow write if ");
+		cond = t.len;
+		gen_expr(&t, 3);
+		if (sf_policy_compile(t.buf, t.len, &p, &diag))
+			fail_msg("%s: %u:%u: %s", t.buf + cond, diag.line,
+				 diag.col, diag.msg);
+		for (k = 0; k < 16; k++) {
+			u64 args[SF_MAX_ARGS] = {
+				rng(9) | (rng(2) ? (u64)rng(7) << 32 : 0),
+				rng(9), rng(9),
+			};
+			struct ref r = { t.buf + cond, args };
+			struct sf_result res;
+			bool want = ref_expr(&r);
+
+			sf_policy_eval(p, SF_ABI_X86_64,
+				       nr_of(SF_ABI_X86_64, "write"), args,
+				       &res);
+			if ((res.verdict == SF_VERDICT(SF_ACT_ALLOW, 0)) != want)
+				fail_msg("%s with fd=%#llx buf=%llu count=%llu: engine %s, reference %s",
+					 t.buf + cond,
+					 (unsigned long long)args[0],
+					 (unsigned long long)args[1],
+					 (unsigned long long)args[2],
+					 want ? "false" : "true",
+					 want ? "true" : "false");
+		}
+		sf_policy_free(p);
+		free(t.buf);
+	}
+}
+
 /* ---- Limits that need generated policies ---- */
 
 static void test_rule_limit(void **state)
@@ -520,6 +783,7 @@ static const struct CMUnitTest targeted[] = {
 	ENGINE_TEST(test_and_stops_at_first_false),
 	ENGINE_TEST(test_false_condition_falls_to_next_rule),
 	ENGINE_TEST(test_constant_syscalls_have_no_program),
+	ENGINE_TEST(test_random_conditions_match_reference),
 	ENGINE_TEST(test_rule_limit),
 	ENGINE_TEST(test_size_limit),
 	ENGINE_TEST(test_policy_predicate_limit),
