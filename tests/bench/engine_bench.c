@@ -25,7 +25,8 @@ struct bench_calls {
 	u32 count;
 };
 
-static volatile u32 sink;
+/* Verdicts go here, so the compiler cannot drop the evaluations. */
+static u32 sink;
 
 static double now_ns(void)
 {
@@ -47,22 +48,31 @@ static u64 next_random(u64 *state)
 static char *read_file(const char *path, size_t *len)
 {
 	FILE *f = fopen(path, "rb");
-	char *buf = NULL;
-	long size;
+	size_t cap = 1 << 16, n = 0, got;
+	char *buf = NULL, *bigger;
 
 	if (!f)
 		return NULL;
-	if (!fseek(f, 0, SEEK_END) && (size = ftell(f)) >= 0 &&
-	    !fseek(f, 0, SEEK_SET)) {
-		buf = malloc(size + 1);
-		if (buf && fread(buf, 1, size, f) != (size_t)size) {
-			free(buf);
-			buf = NULL;
+	do {
+		if (n == cap || !buf) {
+			cap *= 2;
+			bigger = realloc(buf, cap);
+			if (!bigger)
+				goto err;
+			buf = bigger;
 		}
-		*len = size;
-	}
+		got = fread(buf + n, 1, cap - n, f);
+		n += got;
+	} while (got);
+	if (ferror(f))
+		goto err;
 	fclose(f);
+	*len = n;
 	return buf;
+err:
+	free(buf);
+	fclose(f);
+	return NULL;
 }
 
 /*
@@ -162,7 +172,7 @@ static double time_evals(const struct sf_policy *p,
 		if (++i == c->count)
 			i = 0;
 	}
-	sink = acc;
+	__atomic_store_n(&sink, acc, __ATOMIC_RELAXED);
 	return (now_ns() - start) / evals;
 }
 

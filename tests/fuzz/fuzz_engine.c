@@ -9,7 +9,7 @@
 
 #include "engine.h"
 
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+int LLVMFuzzerTestOneInput(const u8 *data, size_t size);
 
 static void check_syscall(const struct sf_policy *p, enum sf_abi abi, u32 nr,
 			  const u64 args[SF_MAX_ARGS])
@@ -31,7 +31,7 @@ static void check_syscall(const struct sf_policy *p, enum sf_abi abi, u32 nr,
 		abort();
 }
 
-int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+int LLVMFuzzerTestOneInput(const u8 *data, size_t size)
 {
 	u64 args[SF_MAX_ARGS] = { 0 };
 	struct sf_policy *p = NULL;

@@ -86,8 +86,9 @@ static const struct sf_insn *first_insn(const struct sf_policy *p,
 
 static void test_or_stops_at_first_true(void **state)
 {
-	struct sf_policy *p = compile_ok(
-		"default kill\nallow write if fd == 1 || count == 2 || buf == 3\n");
+	static const char text[] =
+		"default kill\nallow write if fd == 1 || count == 2 || buf == 3\n";
+	struct sf_policy *p = compile_ok(text);
 	const struct sf_insn *insn = first_insn(p, "write");
 
 	(void)state;
@@ -102,8 +103,9 @@ static void test_or_stops_at_first_true(void **state)
 
 static void test_and_stops_at_first_false(void **state)
 {
-	struct sf_policy *p = compile_ok(
-		"default kill\nallow write if fd == 1 && count == 2 && buf == 3\n");
+	static const char text[] =
+		"default kill\nallow write if fd == 1 && count == 2 && buf == 3\n";
+	struct sf_policy *p = compile_ok(text);
 	const struct sf_insn *insn = first_insn(p, "write");
 
 	(void)state;
@@ -117,8 +119,9 @@ static void test_and_stops_at_first_false(void **state)
 
 static void test_false_condition_falls_to_next_rule(void **state)
 {
-	struct sf_policy *p = compile_ok(
-		"default kill\nallow write if fd == 1\nlog write if fd == 2\n");
+	static const char text[] =
+		"default kill\nallow write if fd == 1\nlog write if fd == 2\n";
+	struct sf_policy *p = compile_ok(text);
 	const struct sf_insn *insn = first_insn(p, "write");
 
 	(void)state;
@@ -133,8 +136,9 @@ static void test_false_condition_falls_to_next_rule(void **state)
 
 static void test_constant_syscalls_have_no_program(void **state)
 {
-	struct sf_policy *p = compile_ok(
-		"default errno EPERM\nallow read\nallow write if fd == 1\n");
+	static const char text[] =
+		"default errno EPERM\nallow read\nallow write if fd == 1\n";
+	struct sf_policy *p = compile_ok(text);
 	struct sf_abi_summary sum;
 	struct sf_result res;
 
@@ -399,19 +403,18 @@ static void test_random_conditions_match_reference(void **state)
 			};
 			struct ref r = { t.buf + cond, args };
 			struct sf_result res;
-			bool want = ref_expr(&r);
+			bool want = ref_expr(&r), got;
 
 			sf_policy_eval(p, SF_ABI_X86_64,
 				       nr_of(SF_ABI_X86_64, "write"), args,
 				       &res);
-			if ((res.verdict == SF_VERDICT(SF_ACT_ALLOW, 0)) != want)
-				fail_msg("%s with fd=%#llx buf=%llu count=%llu: engine %s, reference %s",
+			got = res.verdict == SF_VERDICT(SF_ACT_ALLOW, 0);
+			if (got != want)
+				fail_msg("%s, fd=%#llx buf=%llu count=%llu: engine %d, reference %d",
 					 t.buf + cond,
 					 (unsigned long long)args[0],
 					 (unsigned long long)args[1],
-					 (unsigned long long)args[2],
-					 want ? "false" : "true",
-					 want ? "true" : "false");
+					 (unsigned long long)args[2], got, want);
 		}
 		sf_policy_free(p);
 		free(t.buf);
@@ -644,8 +647,9 @@ static void test_verdict_format(void **state)
 
 static void test_describe_truncates_like_snprintf(void **state)
 {
-	struct sf_policy *p = compile_ok(
-		"default kill\nallow write if fd == 1\n");
+	static const char text[] =
+		"default kill\nallow write if fd == 1\n";
+	struct sf_policy *p = compile_ok(text);
 	u32 nr = nr_of(SF_ABI_X86_64, "write");
 	char buf[8];
 	int need;
