@@ -35,7 +35,9 @@ enum sf_action {
 
 struct sf_result {
 	u32 verdict;
-	u32 line;	/* policy line of the deciding rule; 0 for the default */
+	u32 line;	/* line of the deciding rule, or of 'abi-violation';
+			 * 0 for the default and a defaulted abi-violation
+			 */
 };
 
 /* The first error found in a policy: 1-based line and column, and why. */
@@ -52,7 +54,8 @@ struct sf_policy;
  * Parse and compile text[0..len) (not necessarily NUL-terminated; a NUL byte
  * inside is an error). Returns 0 and the policy in *out, or a negative errno:
  * -EINVAL with *diag filled for a policy error, -E2BIG for a text over the
- * size limit (diag filled too), -ENOMEM.
+ * size limit (diag filled too), -ENOMEM. @diag may be NULL. Sleeps: the
+ * kernel calls it from the load ioctl, never from the probe.
  */
 int sf_policy_compile(const char *text, size_t len, struct sf_policy **out,
 		      struct sf_diag *diag);
@@ -66,7 +69,8 @@ u32 sf_policy_abis(const struct sf_policy *p);
  * returns true and fills *res. Returns false when the syscall's rules have
  * conditions; sf_policy_eval() then decides. Syscalls outside the ABI's table
  * get the default; syscalls of an ABI the policy does not allow get its
- * abi-violation action.
+ * abi-violation action. An x32 nr may carry SF_X32_SYSCALL_BIT. This and
+ * sf_policy_eval() never allocate, sleep or take locks, and do bounded work.
  */
 bool sf_policy_constant(const struct sf_policy *p, enum sf_abi abi, u32 nr,
 			struct sf_result *res);
