@@ -47,11 +47,11 @@ static void sf_log(struct pt_regs *regs, enum sf_abi abi, u32 nr,
 {
 	const struct sf_syscall *call = sf_syscall_by_nr(abi, nr);
 	unsigned long a[SF_MAX_ARGS];
-	char verdict[32];
+	char verdict[48];
 
 	if (!__ratelimit(rs))
 		return;
-	sf_verdict_format(d->verdict, verdict, sizeof(verdict));
+	sf_decision_format(d->verdict, verdict, sizeof(verdict));
 	syscall_get_arguments(current, regs, a);
 	pr_info("%s: pid %d (%s) %s %s(%u) args %#lx %#lx %#lx %#lx %#lx %#lx layer %u line %u\n",
 		verdict, task_pid_nr(current), current->comm, sf_abi_name(abi),

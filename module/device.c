@@ -29,7 +29,7 @@
 /* The largest struct size user space may announce (see uapi @size). */
 #define SF_MAX_ARG_SIZE 4096
 
-#define SF_LOAD_FLAGS SYSFENCE_LOAD_ALL_THREADS
+#define SF_LOAD_FLAGS (SYSFENCE_LOAD_ALL_THREADS | SYSFENCE_LOAD_COMPLAIN)
 
 /*
  * Copies a growable struct whose first field is its size: older, shorter
@@ -137,7 +137,7 @@ static long sf_ioctl_load(struct sysfence_load __user *uarg)
 			return -EFAULT;
 		return err;
 	}
-	layer = sf_layer_create(policy);
+	layer = sf_layer_create(policy, load.flags & SYSFENCE_LOAD_COMPLAIN);
 	if (IS_ERR(layer)) {
 		sf_policy_free(policy);
 		return PTR_ERR(layer);

@@ -28,10 +28,11 @@ static struct workqueue_struct *sf_release_wq;
 /**
  * sf_layer_create - Wrap a compiled policy into a layer
  * @policy: Compiled policy; owned by the layer on success.
+ * @complain: Log instead of enforcing (SYSFENCE_LOAD_COMPLAIN).
  *
  * Return: the layer with one reference, or an ERR_PTR().
  */
-struct sf_layer *sf_layer_create(struct sf_policy *policy)
+struct sf_layer *sf_layer_create(struct sf_policy *policy, bool complain)
 {
 	struct sf_layer *layer;
 
@@ -44,6 +45,7 @@ struct sf_layer *sf_layer_create(struct sf_policy *policy)
 	}
 	refcount_set(&layer->usage, 1);
 	layer->policy = policy;
+	layer->complain = complain;
 	return layer;
 }
 
@@ -68,11 +70,32 @@ static bool sf_layer_constant(const struct sf_layer *layer, u32 depth,
 
 	if (!sf_policy_constant(layer->policy, abi, nr, &res))
 		return false;
-	d->verdict = res.verdict;
+	d->verdict = sf_layer_verdict(layer, res.verdict);
 	d->line = res.line;
 	d->layer = depth;
 	return true;
 }
+
+/**
+ * sf_decision_format - Format a verdict of a stack
+ * @verdict: The verdict, possibly a complain layer's log verdict.
+ * @buf: Output buffer.
+ * @size: Its size.
+ *
+ * Return: like snprintf().
+ */
+int sf_decision_format(u32 verdict, char *buf, size_t size)
+{
+	char would[32];
+
+	if (!sf_verdict_is_complaint(verdict))
+		return sf_verdict_format(verdict, buf, size);
+	sf_verdict_format(sf_complain_verdict(SF_VERDICT_DATA(verdict)), would,
+			  sizeof(would));
+	return snprintf(buf, size, "log (complain: %s)", would);
+}
+
+SF_EXPORT_FOR_KUNIT(sf_decision_format);
 
 /*
  * Fills the constant table of the new node @stack for @abi from its layer
@@ -245,7 +268,8 @@ void sf_stack_eval(const struct sf_stack *stack, enum sf_abi abi, u32 nr,
 
 			sf_policy_eval(stack->layer->policy, abi, nr, args,
 				       &res);
-			cur.verdict = res.verdict;
+			cur.verdict = sf_layer_verdict(stack->layer,
+						       res.verdict);
 			cur.line = res.line;
 			cur.layer = stack->depth;
 		}
@@ -264,6 +288,9 @@ SF_EXPORT_FOR_KUNIT(sf_stack_eval);
 
 int sf_policy_init(void)
 {
+	/* sf_complain_data() packs an action and an errno in 15 bits. */
+	BUILD_BUG_ON(SF_ACT_COUNT > 8);
+	BUILD_BUG_ON(SF_MAX_ERRNO > 0xfff);
 	sf_release_wq = alloc_workqueue("sysfence_release", 0, 0);
 	return sf_release_wq ? 0 : -ENOMEM;
 }

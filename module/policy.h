@@ -17,13 +17,40 @@
  * @usage: References: the stack node that holds the layer, and the loader
  *	while it installs it.
  * @policy: The compiled policy; owned, immutable.
+ * @complain: The layer only logs what it would enforce (sf_complain_data()).
  *
  * A live layer pins the module, so that rmmod cannot drop confinement.
  */
 struct sf_layer {
 	refcount_t usage;
 	struct sf_policy *policy;
+	bool complain;
 };
+
+/*
+ * A complain layer's verdicts more severe than log become log verdicts that
+ * remember what the layer would have enforced: SF_COMPLAIN_FLAG, the action
+ * in bits 12-14 of the data and the errno in bits 0-11.
+ */
+#define SF_COMPLAIN_FLAG 0x8000U
+
+static inline u32 sf_complain_data(u32 verdict)
+{
+	return SF_COMPLAIN_FLAG | ((u32)SF_VERDICT_ACTION(verdict) << 12) |
+	       (SF_VERDICT_DATA(verdict) & 0xfffU);
+}
+
+/* The verdict a complaint's data stands for. */
+static inline u32 sf_complain_verdict(u32 data)
+{
+	return SF_VERDICT((data >> 12) & 0x7U, data & 0xfffU);
+}
+
+static inline bool sf_verdict_is_complaint(u32 verdict)
+{
+	return SF_VERDICT_ACTION(verdict) == SF_ACT_LOG &&
+	       (SF_VERDICT_DATA(verdict) & SF_COMPLAIN_FLAG);
+}
 
 /**
  * struct sf_decision - The outcome of a syscall under a stack of layers
@@ -70,7 +97,15 @@ struct sf_stack {
 	struct rcu_work release;
 };
 
-struct sf_layer *sf_layer_create(struct sf_policy *policy);
+/* What a layer's own verdict becomes once the layer's mode applies. */
+static inline u32 sf_layer_verdict(const struct sf_layer *layer, u32 verdict)
+{
+	if (!layer->complain || SF_VERDICT_ACTION(verdict) <= SF_ACT_LOG)
+		return verdict;
+	return SF_VERDICT(SF_ACT_LOG, sf_complain_data(verdict));
+}
+
+struct sf_layer *sf_layer_create(struct sf_policy *policy, bool complain);
 void sf_layer_put(struct sf_layer *layer);
 
 struct sf_stack *sf_stack_push(struct sf_stack *prev, struct sf_layer *layer);
@@ -101,6 +136,8 @@ static inline bool sf_stack_lookup(const struct sf_stack *stack,
 
 void sf_stack_eval(const struct sf_stack *stack, enum sf_abi abi, u32 nr,
 		   const u64 args[SF_MAX_ARGS], struct sf_decision *d);
+
+int sf_decision_format(u32 verdict, char *buf, size_t size);
 
 /* True when verdict @a's action is strictly more severe than @b's. */
 static inline bool sf_verdict_exceeds(u32 a, u32 b)

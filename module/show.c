@@ -83,7 +83,7 @@ static int sf_show_grow(struct sf_show *s, size_t need)
 static void sf_show_verdict(struct sf_show *s, u32 verdict)
 {
 	char text[64];
-	int n = sf_verdict_format(verdict, text, sizeof(text));
+	int n = sf_decision_format(verdict, text, sizeof(text));
 
 	sf_show_put(s, text, min_t(size_t, n, sizeof(text) - 1));
 }
@@ -96,6 +96,8 @@ static void sf_show_describe(struct sf_show *s, const struct sf_layer *layer,
 
 	if (s->err)
 		return;
+	if (layer->complain)
+		sf_show_str(s, "complain: ");
 	n = sf_policy_describe(layer->policy, abi, nr, s->scratch,
 			       s->scratch_size);
 	if (n >= 0 && (size_t)n >= s->scratch_size) {
@@ -115,9 +117,11 @@ static void sf_show_describe(struct sf_show *s, const struct sf_layer *layer,
 /* A layer's verdict for a syscall without a rule of its own on @abi. */
 static u32 sf_layer_base(const struct sf_layer *layer, enum sf_abi abi)
 {
-	if (sf_policy_abis(layer->policy) & SF_ABI_MASK(abi))
-		return sf_policy_default(layer->policy);
-	return sf_policy_abi_violation(layer->policy);
+	u32 verdict = sf_policy_abis(layer->policy) & SF_ABI_MASK(abi) ?
+		sf_policy_default(layer->policy) :
+		sf_policy_abi_violation(layer->policy);
+
+	return sf_layer_verdict(layer, verdict);
 }
 
 /* Merges the next newer layer's verdict: the most severe, newest on ties. */
@@ -163,7 +167,8 @@ static void sf_show_syscall(struct sf_show *s, enum sf_abi abi,
 		if (count > 1)
 			sf_show_printf(s, " [layer %u] ", say[i] + 1);
 		if (sf_policy_constant(layer->policy, abi, call->nr, &res))
-			sf_show_verdict(s, res.verdict);
+			sf_show_verdict(s, sf_layer_verdict(layer,
+							    res.verdict));
 		else
 			sf_show_describe(s, layer, abi, call->nr);
 	}
@@ -215,7 +220,9 @@ static void sf_show_default(struct sf_show *s)
 	u32 i, merged = 0;
 
 	for (i = 0; i < s->depth; i++) {
-		u32 verdict = sf_policy_default(s->layers[i]->policy);
+		const struct sf_layer *layer = s->layers[i];
+		u32 verdict = sf_layer_verdict(layer,
+					       sf_policy_default(layer->policy));
 
 		merged = i ? sf_merge(merged, verdict) : verdict;
 	}

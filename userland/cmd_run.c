@@ -27,7 +27,8 @@
 static void run_usage(FILE *out, bool full)
 {
 	fprintf(out,
-		"usage: sysfence run -p POLICY [-p POLICY]... [--all-threads] -- CMD [ARG...]\n");
+		"usage: sysfence run -p POLICY [-p POLICY]... [--all-threads] [--complain]\n"
+		"                    -- CMD [ARG...]\n");
 	if (!full) {
 		fprintf(out, "Try 'sysfence run --help' for more.\n");
 		return;
@@ -39,6 +40,7 @@ static void run_usage(FILE *out, bool full)
 		"everything it starts stay confined; the layers cannot be removed.\n\n"
 		"  -p, --policy POLICY  policy file to load (\"-\" for stdin); repeatable\n"
 		"  -a, --all-threads    load on every thread of the process\n"
+		"  -c, --complain       log what the policies would enforce, enforce nothing\n"
 		"  -h, --help           print this help\n\n"
 		"Exit status: CMD's; 1 when a policy is rejected, 2 for a usage error,\n"
 		"125 when sysfence fails otherwise, 126 when CMD cannot be executed,\n"
@@ -100,6 +102,7 @@ int cmd_run(int argc, char **argv)
 	static const struct option options[] = {
 		{ "policy", required_argument, NULL, 'p' },
 		{ "all-threads", no_argument, NULL, 'a' },
+		{ "complain", no_argument, NULL, 'c' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -114,13 +117,16 @@ int cmd_run(int argc, char **argv)
 		return SF_EXIT_RUN_FAILED;
 	}
 	/* '+': options end at CMD, so CMD's own options are left alone. */
-	while ((opt = getopt_long(argc, argv, "+p:ah", options, NULL)) != -1) {
+	while ((opt = getopt_long(argc, argv, "+p:ach", options, NULL)) != -1) {
 		switch (opt) {
 		case 'p':
 			policies[npolicies++] = optarg;
 			break;
 		case 'a':
 			flags |= SYSFENCE_LOAD_ALL_THREADS;
+			break;
+		case 'c':
+			flags |= SYSFENCE_LOAD_COMPLAIN;
 			break;
 		case 'h':
 			run_usage(stdout, true);

@@ -17,7 +17,8 @@
 #define NR_GETPPID 110
 #define NR_I386_GETPPID 64
 
-static struct sf_layer *layer_of(struct kunit *test, const char *text)
+static struct sf_layer *layer_mode(struct kunit *test, const char *text,
+				   bool complain)
 {
 	struct sf_policy *policy;
 	struct sf_layer *layer;
@@ -27,9 +28,14 @@ static struct sf_layer *layer_of(struct kunit *test, const char *text)
 	err = sf_policy_compile(text, strlen(text), &policy, &diag);
 	KUNIT_ASSERT_EQ_MSG(test, err, 0, "%u:%u: %s", diag.line, diag.col,
 			    diag.msg);
-	layer = sf_layer_create(policy);
+	layer = sf_layer_create(policy, complain);
 	KUNIT_ASSERT_FALSE(test, IS_ERR(layer));
 	return layer;
+}
+
+static struct sf_layer *layer_of(struct kunit *test, const char *text)
+{
+	return layer_mode(test, text, false);
 }
 
 /* Pushes a layer made of @text on @prev; the stack keeps the layer. */
@@ -233,6 +239,45 @@ static void sf_policy_extends_test(struct kunit *test)
 	sf_stack_put(a);
 }
 
+/* A complain layer logs what it would do; enforcing layers still act. */
+static void sf_policy_complain_layer_test(struct kunit *test)
+{
+	struct sf_layer *layer = layer_mode(test,
+					    "default allow\nerrno EACCES getppid\n"
+					    "kill getpid\n"
+					    "allow write if fd == 1\n"
+					    "errno EBADF write\n", true);
+	struct sf_stack *s1 = sf_stack_push(NULL, layer);
+	struct sf_stack *s2;
+	struct sf_decision d;
+	char text[64];
+
+	sf_layer_put(layer);
+	KUNIT_ASSERT_FALSE(test, IS_ERR(s1));
+	d = decide(s1, SF_ABI_X86_64, NR_GETPPID, 0);
+	KUNIT_EXPECT_TRUE(test, sf_verdict_is_complaint(d.verdict));
+	KUNIT_EXPECT_EQ(test,
+			sf_complain_verdict(SF_VERDICT_DATA(d.verdict)),
+			SF_VERDICT(SF_ACT_ERRNO, EACCES));
+	sf_decision_format(d.verdict, text, sizeof(text));
+	KUNIT_EXPECT_STREQ(test, text, "log (complain: errno EACCES)");
+	d = decide(s1, SF_ABI_X86_64, NR_GETPID, 0);
+	KUNIT_EXPECT_EQ(test, SF_VERDICT_ACTION(d.verdict), SF_ACT_LOG);
+	sf_decision_format(d.verdict, text, sizeof(text));
+	KUNIT_EXPECT_STREQ(test, text, "log (complain: kill)");
+	d = decide(s1, SF_ABI_X86_64, NR_WRITE, 1);
+	expect_decision(test, d, SF_ACT_ALLOW, 0, 1);
+	d = decide(s1, SF_ABI_X86_64, NR_WRITE, 4);
+	KUNIT_EXPECT_TRUE(test, sf_verdict_is_complaint(d.verdict));
+
+	/* An enforcing layer on top still enforces. */
+	s2 = push(test, s1, "default allow\nerrno EPERM getppid\n");
+	expect_decision(test, decide(s2, SF_ABI_X86_64, NR_GETPPID, 0),
+			SF_ACT_ERRNO, EPERM, 2);
+	sf_stack_put(s2);
+	sf_stack_put(s1);
+}
+
 static struct kunit_case sf_policy_test_cases[] = {
 	KUNIT_CASE(sf_policy_single_layer_test),
 	KUNIT_CASE(sf_policy_most_severe_wins_test),
@@ -243,6 +288,7 @@ static struct kunit_case sf_policy_test_cases[] = {
 	KUNIT_CASE(sf_policy_abi_narrowed_test),
 	KUNIT_CASE(sf_policy_layer_limit_test),
 	KUNIT_CASE(sf_policy_extends_test),
+	KUNIT_CASE(sf_policy_complain_layer_test),
 	{}
 };
 

@@ -48,9 +48,15 @@
  *   thread's stack extends (it has every layer of that thread, in the same
  *   order); otherwise the load fails with EBUSY and changes nothing. Threads
  *   that are exiting are left alone.
+ * - %SYSFENCE_LOAD_COMPLAIN: the new layer enforces nothing. Where it would
+ *   deny, trap or kill, it allows the syscall and logs what it would have
+ *   done to the kernel log instead; the other layers act as usual. It is
+ *   stacked, inherited and counted like any layer. For trying a policy on a
+ *   program before enforcing it.
  */
 /* clang-format off */
 #define SYSFENCE_LOAD_ALL_THREADS	(1U << 0)
+#define SYSFENCE_LOAD_COMPLAIN		(1U << 1)
 /* clang-format on */
 
 /**
@@ -84,7 +90,8 @@ struct sysfence_load {
 	 */
 	__u32 size;
 	/**
-	 * @flags: Bitmask of the sysfence_load flags (%SYSFENCE_LOAD_ALL_THREADS).
+	 * @flags: Bitmask of the sysfence_load flags (%SYSFENCE_LOAD_ALL_THREADS,
+	 * %SYSFENCE_LOAD_COMPLAIN).
 	 */
 	__u32 flags;
 	/**
@@ -161,7 +168,9 @@ struct sysfence_load {
  *   RULE`` (layers counted from 1, the oldest).
  *
  * A VERDICT is ``allow``, ``log``, ``errno NAME`` (or ``errno N``),
- * ``trap``, ``kill-thread`` or ``kill``.
+ * ``trap``, ``kill-thread`` or ``kill``; or ``log (complain: VERDICT)``
+ * where a %SYSFENCE_LOAD_COMPLAIN layer would have enforced VERDICT. The
+ * rules of such a layer read ``complain: RULE``.
  *
  * Errors: EINVAL (bad @size, non-zero @flags or reserved fields), E2BIG (as
  * for &struct sysfence_load), EFAULT, ESRCH (no thread @pid), EPERM.
