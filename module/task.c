@@ -50,6 +50,7 @@ struct sf_task {
  * Lock order: sf_install_mutex, then sf_task_lock, then a sighand's siglock.
  * sf_task_lock is never taken from interrupt context.
  */
+/* 8 KiB of buckets: chains stay short up to thousands of confined tasks. */
 #define SF_TASK_HASH_BITS 10
 static DEFINE_HASHTABLE(sf_task_hash, SF_TASK_HASH_BITS);
 static DEFINE_SPINLOCK(sf_task_lock);
