@@ -5,7 +5,7 @@
 # program that makes an allowed, a denied and a forbidden system call under it.
 # /tests/progs/syscall makes one raw system call and prints its outcome.
 
-say() { printf '\n\033[1m%s\033[0m\n' "$*"; }
+say() { printf '\n== %s\n' "$*"; }
 run() {
 	echo "\$ $*"
 	"$@"
