@@ -4,22 +4,6 @@
  */
 #include "constants.h"
 
-/* strcmp() order between the counted s[0..len) and a NUL-terminated name. */
-static int sf_name_cmp(const char *s, size_t len, const char *name)
-{
-	size_t i;
-
-	for (i = 0; i < len; i++) {
-		unsigned char a = s[i], b = name[i];
-
-		if (!b)
-			return 1;	/* name is a proper prefix of s */
-		if (a != b)
-			return a < b ? -1 : 1;
-	}
-	return name[len] ? -1 : 0;
-}
-
 const struct sf_constant *sf_constant_lookup(const char *s, size_t len)
 {
 	u32 lo = 0, hi = sf_constants_count;

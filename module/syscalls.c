@@ -24,7 +24,7 @@ SF_EXPORT_FOR_KUNIT(sf_abi_name);
  * Compares the counted string s[0..len) with the NUL-terminated name in
  * strcmp() order: policy text hands us names that are not terminated.
  */
-static int sf_name_cmp(const char *s, size_t len, const char *name)
+int sf_name_cmp(const char *s, size_t len, const char *name)
 {
 	size_t i;
 

@@ -66,6 +66,9 @@ const char *sf_abi_name(enum sf_abi abi);
 /* Returns the ABI named by s[0..len), or -1. */
 int sf_abi_lookup(const char *s, size_t len);
 
+/* strcmp() order between the counted s[0..len) and a NUL-terminated name. */
+int sf_name_cmp(const char *s, size_t len, const char *name);
+
 const struct sf_syscall *sf_syscall_by_name(enum sf_abi abi, const char *s,
 					    size_t len);
 const struct sf_syscall *sf_syscall_by_nr(enum sf_abi abi, u32 nr);
