@@ -12,9 +12,7 @@ int main(int argc, char **argv)
 {
 	struct sysfence_load load;
 	unsigned int flags = 0;
-	int i = 1, fd;
-	size_t len;
-	char *text;
+	int i = 1, err;
 
 	for (; i < argc && !strncmp(argv[i], "--", 2); i++) {
 		if (!strcmp(argv[i], "--nnp")) {
@@ -34,21 +32,9 @@ int main(int argc, char **argv)
 			"usage: load [--nnp] [--all-threads] POLICY [CMD...]\n");
 		return 2;
 	}
-	text = sft_read_file(argv[i], &len);
-	fd = open(SYSFENCE_DEVICE, O_RDONLY | O_CLOEXEC);
-	if (fd < 0) {
-		perror(SYSFENCE_DEVICE);
-		return 2;
-	}
-	memset(&load, 0, sizeof(load));
-	load.size = sizeof(load);
-	load.flags = flags;
-	load.text = (uintptr_t)text;
-	load.text_len = len;
-	if (ioctl(fd, SYSFENCE_IOC_LOAD, &load) < 0) {
-		int e = errno;
-
-		printf("load errno %s\n", sft_errno_name(e));
+	err = sft_load(argv[i], flags, &load);
+	if (err) {
+		printf("load errno %s\n", sft_errno_name(err));
 		if (load.error_message[0])
 			printf("at %u:%u: %s\n", load.error_line,
 			       load.error_column, load.error_message);

@@ -84,33 +84,30 @@ static inline char *sft_read_file(const char *path, size_t *len)
 }
 
 /*
- * Loads the policy file @path with @flags. Returns 0, or the errno of the
- * failed step (open of the device, or the ioctl).
+ * Loads the policy file @path with @flags; @load holds what the kernel
+ * answered (layers, or the error's position and message). Returns 0, or the
+ * errno of the failed step (open of the device, or the ioctl).
  */
-static inline int sft_load(const char *path, unsigned int flags)
+static inline int sft_load(const char *path, unsigned int flags,
+			   struct sysfence_load *load)
 {
-	struct sysfence_load load;
 	size_t len;
 	char *text = sft_read_file(path, &len);
 	int fd = open(SYSFENCE_DEVICE, O_RDONLY | O_CLOEXEC);
 	int err = 0;
 
+	memset(load, 0, sizeof(*load));
 	if (fd < 0) {
-		free(text);
-		return errno;
-	}
-	memset(&load, 0, sizeof(load));
-	load.size = sizeof(load);
-	load.flags = flags;
-	load.text = (uintptr_t)text;
-	load.text_len = len;
-	if (ioctl(fd, SYSFENCE_IOC_LOAD, &load) < 0) {
 		err = errno;
-		if (load.error_message[0])
-			fprintf(stderr, "%s:%u:%u: %s\n", path,
-				load.error_line, load.error_column,
-				load.error_message);
+		free(text);
+		return err;
 	}
+	load->size = sizeof(*load);
+	load->flags = flags;
+	load->text = (uintptr_t)text;
+	load->text_len = len;
+	if (ioctl(fd, SYSFENCE_IOC_LOAD, load) < 0)
+		err = errno;
 	close(fd);
 	free(text);
 	return err;
@@ -119,13 +116,17 @@ static inline int sft_load(const char *path, unsigned int flags)
 /* Sets no_new_privs, then loads; exits on failure with a message. */
 static inline void sft_confine(const char *path, unsigned int flags)
 {
+	struct sysfence_load load;
 	int err;
 
 	if (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0)) {
 		perror("PR_SET_NO_NEW_PRIVS");
 		exit(2);
 	}
-	err = sft_load(path, flags);
+	err = sft_load(path, flags, &load);
+	if (err && load.error_message[0])
+		fprintf(stderr, "%s:%u:%u: %s\n", path, load.error_line,
+			load.error_column, load.error_message);
 	if (err) {
 		fprintf(stderr, "load %s: %s\n", path, strerror(err));
 		exit(2);
