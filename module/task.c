@@ -47,8 +47,13 @@ struct sf_task {
  * non-zero by an install (a fork needs a confined parent), so the idle work
  * can unregister the hooks without racing with a load.
  *
- * Lock order: sf_install_mutex, then sf_task_lock, then a sighand's siglock.
- * sf_task_lock is never taken from interrupt context.
+ * An all-threads install also holds the process's cred_guard_mutex, which
+ * execve() holds from its set-user-ID decision to its new credentials (see
+ * sf_task_commit()).
+ *
+ * Lock order: sf_install_mutex, then cred_guard_mutex, then sf_task_lock,
+ * then a sighand's siglock. sf_task_lock is never taken from interrupt
+ * context.
  */
 /* 8 KiB of buckets: chains stay short up to thousands of confined tasks. */
 #define SF_TASK_HASH_BITS 10
@@ -177,6 +182,13 @@ static bool sf_thread_exiting(const struct task_struct *t)
  * stack @base; other threads must be unconfined or have a stack that @base
  * extends, so that none of them loses a layer. Returns -EAGAIN with *@need
  * set when @spare holds too few entries for the newly confined threads.
+ *
+ * no_new_privs belongs to each thread, and a caller without CAP_SYS_ADMIN
+ * was allowed to load only because it has it: the other threads get it
+ * too, as seccomp's TSYNC gives it, or one of them could execute a
+ * set-user-ID program under the caller's policy. The caller holds
+ * cred_guard_mutex, so no thread is inside an execve() that has already
+ * decided without it.
  */
 static int sf_task_commit(struct sf_stack *base, struct sf_stack *stack,
 			  bool all_threads, struct hlist_head *spare,
@@ -203,6 +215,8 @@ static int sf_task_commit(struct sf_stack *base, struct sf_stack *stack,
 	for (t = current; t; t = sf_next_target(t, all_threads)) {
 		if (sf_thread_exiting(t))
 			continue;
+		if (task_no_new_privs(current))
+			task_set_no_new_privs(t);
 		entry = sf_task_find(t);
 		if (entry) {
 			sf_task_set_stack(entry, stack);
@@ -276,6 +290,11 @@ int sf_task_install(struct sf_layer *layer, bool all_threads, u32 *depth)
 	err = sf_hook_enable();
 	if (err)
 		goto out;
+	if (all_threads &&
+	    mutex_lock_killable(&current->signal->cred_guard_mutex)) {
+		err = -EINTR;
+		goto out;
+	}
 
 	for (;;) {
 		err = sf_task_refill(&spare, &nspare, need);
@@ -295,6 +314,8 @@ int sf_task_install(struct sf_layer *layer, bool all_threads, u32 *depth)
 			break;
 		}
 	}
+	if (all_threads)
+		mutex_unlock(&current->signal->cred_guard_mutex);
 	if (!err)
 		*depth = stack->depth;
 out:
@@ -351,6 +372,13 @@ void sf_task_fork(struct task_struct *parent, struct task_struct *child)
 		} else {
 			failed = true;
 		}
+		/*
+		 * The child copied the parent's no_new_privs long before this
+		 * probe; an all-threads install may have given it to the
+		 * parent since, with the stack the child now inherits.
+		 */
+		if (task_no_new_privs(parent))
+			task_set_no_new_privs(child);
 	}
 	spin_unlock(&sf_task_lock);
 	kfree(fresh);

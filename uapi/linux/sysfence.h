@@ -47,7 +47,9 @@
  *   thread must be unconfined or have a stack of layers that the calling
  *   thread's stack extends (it has every layer of that thread, in the same
  *   order); otherwise the load fails with EBUSY and changes nothing. Threads
- *   that are exiting are left alone.
+ *   that are exiting are left alone. When the calling thread has
+ *   no_new_privs, every thread gets it too (as with seccomp's TSYNC), and
+ *   the load waits for an execve(2) in progress in another thread.
  * - %SYSFENCE_LOAD_COMPLAIN: the new layer enforces nothing. Where it would
  *   deny, trap or kill, it allows the syscall and logs what it would have
  *   done to the kernel log instead; the other layers act as usual. It is
