@@ -28,7 +28,8 @@ static void show_usage(FILE *out, bool full)
 		"layers, the combined default, each ABI's status, then one line per\n"
 		"syscall whose outcome differs from the default, as\n"
 		"'x86_64 1 (write): allow if fd == 1 || fd == 2; else errno EBADF'.\n"
-		"Another user's process needs CAP_SYS_PTRACE or CAP_SYS_ADMIN.\n\n"
+		"Another process, even one of the same user, needs CAP_SYS_PTRACE\n"
+		"or CAP_SYS_ADMIN in its user namespace.\n\n"
 		"Exit status: 0 shown, 1 failed, 2 usage error.\n");
 }
 
@@ -79,7 +80,7 @@ int cmd_show(int argc, char **argv)
 			fprintf(stderr, "sysfence: no thread %ld\n", pid);
 		else if (err == -EPERM)
 			fprintf(stderr,
-				"sysfence: not allowed to read the policy of %ld (needs CAP_SYS_PTRACE)\n",
+				"sysfence: not allowed to read the policy of %ld (another process: needs CAP_SYS_PTRACE)\n",
 				pid);
 		else
 			fprintf(stderr, "sysfence: show failed: %s\n",

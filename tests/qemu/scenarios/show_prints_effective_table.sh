@@ -61,5 +61,12 @@ if out=$(su -s /bin/sh nobody -c "sysfence show $pid" 2>&1); then
 fi
 kill $pid
 wait $pid 2>/dev/null
+# Nor another process of its own: that takes CAP_SYS_PTRACE too.
+out=$(su -s /bin/sh nobody -c 'sleep 1000 & p=$!
+sysfence show $p; echo "exit $?"; kill $p' 2>&1)
+case $out in
+*"not allowed"*"exit 1") ;;
+*) fail "nobody reading its own other process: $out" ;;
+esac
 out=$(sysfence show 999999 2>&1) && fail "no such pid succeeded: $out"
 exit 0
