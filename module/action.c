@@ -129,6 +129,11 @@ static void sf_kill(struct pt_regs *regs)
  * parent sees a death by signal, not the exit status of a thread that left
  * earlier. If the other threads exit meanwhile, the process ends with the
  * leader's exit status.
+ *
+ * An x32 syscall becomes the x86_64 exit, which the same entry path runs
+ * from its 64-bit table: the x32 exit would need the x32 table, which a
+ * kernel booted without x32 (Debian's default) refuses with ENOSYS, and the
+ * thread would carry on, most likely past an abi-violation kill-thread.
  */
 static void sf_kill_thread(struct pt_regs *regs, enum sf_abi abi)
 {
@@ -136,19 +141,12 @@ static void sf_kill_thread(struct pt_regs *regs, enum sf_abi abi)
 		sf_kill(regs);
 		return;
 	}
-	switch (abi) {
-	case SF_ABI_I386:
+	if (abi == SF_ABI_I386) {
 		regs->orig_ax = __NR_ia32_exit;
 		regs->bx = SF_KILL_THREAD_STATUS;
-		break;
-	case SF_ABI_X32:
-		regs->orig_ax = __X32_SYSCALL_BIT | __NR_exit;
-		regs->di = SF_KILL_THREAD_STATUS;
-		break;
-	default:
+	} else {
 		regs->orig_ax = __NR_exit;
 		regs->di = SF_KILL_THREAD_STATUS;
-		break;
 	}
 }
 
