@@ -80,6 +80,20 @@ void sf_policy_eval(const struct sf_policy *p, enum sf_abi abi, u32 nr,
 		    const u64 args[SF_MAX_ARGS], struct sf_result *res);
 
 /*
+ * sf_policy_eval() in two steps, for callers that decide many syscalls
+ * against one policy and can keep the first step's answer: where the
+ * predicate program of syscall nr of abi starts, SF_NO_PROGRAM when
+ * sf_policy_constant() decides it; then the decision from that start. A
+ * start that sf_policy_program() did not return for this policy is a bug;
+ * the evaluation stays in bounds anyway.
+ */
+#define SF_NO_PROGRAM 0xffffffffU
+
+u32 sf_policy_program(const struct sf_policy *p, enum sf_abi abi, u32 nr);
+void sf_policy_run(const struct sf_policy *p, u32 start,
+		   const u64 args[SF_MAX_ARGS], struct sf_result *res);
+
+/*
  * Describe the effective rule of one syscall in policy syntax, as
  * "allow if fd == 1 || fd == 2; else errno EBADF". Returns the length it
  * needed, like snprintf.

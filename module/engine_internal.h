@@ -92,6 +92,7 @@ enum sf_op {
 	SF_OP_BAND,		/* field & MASK: true when non-zero */
 	SF_OP_IN,		/* field in { ... } */
 	SF_OP_LEAF,		/* compiled programs only: a verdict */
+	SF_OP_SWITCH,		/* compiled programs only: a lookup table */
 };
 
 /* One literal or named constant inside a value. */
@@ -224,6 +225,14 @@ int sf_failed(int printed);
  * otherwise at the next instruction. A leaf ends the program: @value is the
  * verdict, @target the deciding rule's line and @aux its index (SF_NONE for
  * the default). For SF_OP_IN, @value indexes set_values and @aux counts them.
+ *
+ * SF_OP_SWITCH stands for a run of rules whose conditions each test the same
+ * field (argument, width, signedness and mask) for equality or membership:
+ * it reads the field like a predicate, then looks it up among the @aux
+ * sorted values from set_values[@value] on. A hit continues at the matching
+ * entry of case_targets (from @cases on), the leaf of the first rule of the
+ * run that accepts the value; a miss continues at @target, past the run.
+ * The run's leaves follow the instruction, in rule order.
  */
 #define SF_INSN_SIGNED 0x1
 #define SF_INSN_WHEN 0x2
@@ -235,7 +244,7 @@ struct sf_insn {
 	u8 flags;
 	u32 target;
 	u32 aux;
-	u32 reserved;
+	u32 cases;
 	u64 mask;
 	u64 value;
 };
@@ -267,8 +276,10 @@ struct sf_policy {
 	struct sf_abi_table tables[SF_ABI_COUNT];
 	struct sf_insn *insns;
 	u32 ninsns;
-	u64 *set_values;
+	u64 *set_values;	/* sorted runs: 'in' sets, switch values */
 	u32 nset_values;
+	u32 *case_targets;	/* where each switch value leads */
+	u32 ncase_targets;
 	struct sf_rule_info *rules;
 	u32 nrules;
 	char *conds;

@@ -418,40 +418,78 @@ static int sf_check_value(struct sf_compiler *c, enum sf_abi abi,
 			sf_abi_suffix(c, abi, on, sizeof(on)));
 }
 
-/* Order two normalized values as the instruction compares them. */
-static bool sf_less(u64 a, u64 b, bool is_signed)
+/*
+ * Order two normalized values as the instruction compares them; equal
+ * values by their targets, when there are targets.
+ */
+static bool sf_less(const u64 *v, const u32 *t, u32 a, u32 b,
+		    bool is_signed)
 {
-	return is_signed ? (s64)a < (s64)b : a < b;
+	if (v[a] != v[b])
+		return is_signed ? (s64)v[a] < (s64)v[b] : v[a] < v[b];
+	return t && t[a] < t[b];
 }
 
-/* Heap sort: bounded, iterative, no allocation. */
-static void sf_sort(u64 *v, u32 n, bool is_signed)
+static void sf_swap(u64 *v, u32 *t, u32 a, u32 b)
+{
+	u64 value = v[a];
+
+	v[a] = v[b];
+	v[b] = value;
+	if (t) {
+		u32 target = t[a];
+
+		t[a] = t[b];
+		t[b] = target;
+	}
+}
+
+/*
+ * Heap sort of v[0..n), and of t[0..n) along with it when @t is not NULL:
+ * bounded, iterative, no allocation.
+ */
+static void sf_sort(u64 *v, u32 *t, u32 n, bool is_signed)
 {
 	u32 start = n / 2, end = n, root, child;
-	u64 tmp;
 
 	while (end > 1) {
 		if (start > 0) {
 			start--;
 		} else {
 			end--;
-			tmp = v[0];
-			v[0] = v[end];
-			v[end] = tmp;
+			sf_swap(v, t, 0, end);
 		}
 		root = start;
 		while ((child = 2 * root + 1) < end) {
-			if (child + 1 < end && sf_less(v[child], v[child + 1],
-						       is_signed))
+			if (child + 1 < end &&
+			    sf_less(v, t, child, child + 1, is_signed))
 				child++;
-			if (!sf_less(v[root], v[child], is_signed))
+			if (!sf_less(v, t, root, child, is_signed))
 				break;
-			tmp = v[root];
-			v[root] = v[child];
-			v[child] = tmp;
+			sf_swap(v, t, root, child);
 			root = child;
 		}
 	}
+}
+
+/*
+ * Sort v[0..n) (and t along with it) and keep the first of equal values:
+ * with @t, the one with the smallest target. Returns how many are kept.
+ */
+static u32 sf_sort_unique(u64 *v, u32 *t, u32 n, bool is_signed)
+{
+	u32 i, kept = 0;
+
+	sf_sort(v, t, n, is_signed);
+	for (i = 0; i < n; i++) {
+		if (kept && v[kept - 1] == v[i])
+			continue;
+		v[kept] = v[i];
+		if (t)
+			t[kept] = t[i];
+		kept++;
+	}
+	return kept;
 }
 
 /*
@@ -535,15 +573,8 @@ static int sf_typed_pred(struct sf_compiler *c, enum sf_abi abi,
 			insn->value = v;
 	}
 	if (set) {
-		u32 kept = 0;
-
-		sf_sort(set, count, is_signed);
-		for (i = 0; i < count; i++) {
-			if (!kept || set[kept - 1] != set[i])
-				set[kept++] = set[i];
-		}
-		insn->aux = kept;
-		c->nset_values += kept;
+		insn->aux = sf_sort_unique(set, NULL, count, is_signed);
+		c->nset_values += insn->aux;
 	}
 	return 0;
 }
@@ -749,6 +780,245 @@ static int sf_emit_rule(struct sf_compiler *c, u32 r)
 	return 0;
 }
 
+/* ---- Runs of equality rules: lookup tables ------------------------------ */
+
+/*
+ * Policies converted from seccomp profiles list many rules of one shape:
+ * "allow personality if arg0 == 8", then == 0x20000, and so on. Scanning
+ * them costs a test per rule; a run of consecutive rules that each test the
+ * same field for equality or membership is therefore rewritten into one
+ * SF_OP_SWITCH, a binary search over the values of all the run's rules.
+ * First-match semantics stay exact: the rules of a run cannot both match
+ * a value unless they name it both, and then the earlier rule's leaf is
+ * the one kept; a value no rule of the run names continues after the run,
+ * as the last rule's false test did. Only consecutive rules are merged:
+ * any other rule in between ends the run, since what it decides may depend
+ * on other fields.
+ *
+ * The emitted programs are rewritten into new arrays, first counting (the
+ * output arrays NULL), then writing. A switch's values come from the
+ * merged tests: an equality value replaces the instruction it was, set
+ * values move, so the pass-one limits on instructions and set values bound
+ * the result too, whatever is merged.
+ */
+struct sf_fuse {
+	const struct sf_insn *in;
+	const u64 *in_sets;
+	struct sf_insn *insns;
+	u64 *sets;
+	u32 *targets;
+	u32 ninsns;
+	u32 nsets;
+	u32 ntargets;
+};
+
+/*
+ * Whether the rule at @pc is one equality or set test and its leaf: the test
+ * skips the leaf when false, so the rule decides exactly when it holds.
+ */
+static bool sf_single_test(const struct sf_insn *in, u32 pc, u32 end)
+{
+	const struct sf_insn *test = &in[pc];
+
+	return pc + 2 < end &&
+	       (test->op == SF_OP_EQ || test->op == SF_OP_IN) &&
+	       !(test->flags & SF_INSN_WHEN) && test->target == pc + 2 &&
+	       in[pc + 1].op == SF_OP_LEAF;
+}
+
+/* Whether two tests read their operand the same way. */
+static bool sf_same_field(const struct sf_insn *a, const struct sf_insn *b)
+{
+	return a->arg == b->arg && a->bits == b->bits && a->mask == b->mask &&
+	       (a->flags & SF_INSN_SIGNED) == (b->flags & SF_INSN_SIGNED);
+}
+
+/* Append one case; its value and target are kept only when writing. */
+static void sf_add_case(struct sf_fuse *f, u32 *n, u64 value, u32 target)
+{
+	if (f->insns) {
+		f->sets[f->nsets + *n] = value;
+		f->targets[f->ntargets + *n] = target;
+	}
+	(*n)++;
+}
+
+/* The @run single-test rules at @pc become a switch and their leaves. */
+static void sf_emit_switch(struct sf_fuse *f, u32 pc, u32 run)
+{
+	const struct sf_insn *first = &f->in[pc];
+	bool is_signed = first->flags & SF_INSN_SIGNED;
+	u32 at = f->ninsns, n = 0, i, k;
+
+	for (i = 0; i < run; i++) {
+		const struct sf_insn *test = &f->in[pc + 2 * i];
+		u32 leaf = at + 1 + i;
+
+		if (test->op == SF_OP_EQ) {
+			sf_add_case(f, &n, test->value, leaf);
+			continue;
+		}
+		for (k = 0; k < test->aux; k++)
+			sf_add_case(f, &n, f->in_sets[test->value + k], leaf);
+	}
+	if (f->insns) {
+		struct sf_insn *sw = &f->insns[at];
+
+		n = sf_sort_unique(f->sets + f->nsets, f->targets + f->ntargets,
+				   n, is_signed);
+		*sw = *first;
+		sw->op = SF_OP_SWITCH;
+		sw->flags = first->flags & SF_INSN_SIGNED;
+		sw->target = at + 1 + run;
+		sw->value = f->nsets;
+		sw->cases = f->ntargets;
+		sw->aux = n;
+		for (i = 0; i < run; i++)
+			f->insns[at + 1 + i] = f->in[pc + 2 * i + 1];
+	}
+	f->ninsns += 1 + run;
+	f->nsets += n;
+	f->ntargets += n;
+}
+
+/*
+ * Copy the rule at @pc (its tests, then its leaf) to the output, where its
+ * jumps move by as much as the rule does: they stay inside the rule or go to
+ * the next one, which follows it in the output too. Returns the next rule.
+ */
+static u32 sf_copy_rule(struct sf_fuse *f, u32 pc, u32 end)
+{
+	for (; pc < end; pc++) {
+		const struct sf_insn *insn = &f->in[pc];
+		struct sf_insn *out = f->insns ? &f->insns[f->ninsns] : NULL;
+
+		if (insn->op == SF_OP_IN) {
+			if (out)
+				memcpy(f->sets + f->nsets,
+				       f->in_sets + insn->value,
+				       insn->aux * sizeof(*f->sets));
+			f->nsets += insn->aux;
+		}
+		if (out) {
+			*out = *insn;
+			if (insn->op == SF_OP_IN)
+				out->value = f->nsets - insn->aux;
+			if (insn->op != SF_OP_LEAF)
+				out->target = insn->target - pc + f->ninsns;
+		}
+		f->ninsns++;
+		if (insn->op == SF_OP_LEAF)
+			return pc + 1;
+	}
+	return end;
+}
+
+static void sf_fuse_program(struct sf_fuse *f, u32 pc, u32 end)
+{
+	u32 run;
+
+	while (pc < end) {
+		for (run = 0; sf_single_test(f->in, pc + 2 * run, end); run++) {
+			if (run && !sf_same_field(&f->in[pc],
+						  &f->in[pc + 2 * run]))
+				break;
+		}
+		if (run < 2) {
+			pc = sf_copy_rule(f, pc, end);
+			continue;
+		}
+		sf_emit_switch(f, pc, run);
+		pc += 2 * run;
+	}
+}
+
+/* Counts (f's output arrays NULL) or writes and moves the programs there. */
+static void sf_fuse_programs(struct sf_compiler *c, struct sf_fuse *f)
+{
+	int abi;
+	u32 nr;
+
+	for (abi = 0; abi < SF_ABI_COUNT; abi++) {
+		if (!sf_abi_allowed(c, abi))
+			continue;
+		for (nr = 0; nr < c->pol->tables[abi].size; nr++) {
+			struct sf_slot *slot = &c->slots[abi][nr];
+			u32 start = f->ninsns;
+
+			if (slot->state != SF_SLOT_PROG)
+				continue;
+			sf_fuse_program(f, slot->start, slot->fill);
+			if (f->insns) {
+				slot->start = start;
+				slot->fill = f->ninsns;
+			}
+		}
+	}
+}
+
+static int sf_fuse(struct sf_compiler *c)
+{
+	struct sf_policy *pol = c->pol;
+	struct sf_fuse f = { .in = pol->insns, .in_sets = pol->set_values };
+	struct sf_insn *insns;
+	u64 *sets;
+	u32 *targets;
+
+	sf_fuse_programs(c, &f);
+	insns = sf_zalloc_array(f.ninsns, sizeof(*insns));
+	sets = sf_zalloc_array(f.nsets, sizeof(*sets));
+	targets = sf_zalloc_array(f.ntargets, sizeof(*targets));
+	if (!insns || !sets || !targets) {
+		sf_free(targets);
+		sf_free(sets);
+		sf_free(insns);
+		return -ENOMEM;
+	}
+	f.insns = insns;
+	f.sets = sets;
+	f.targets = targets;
+	f.ninsns = 0;
+	f.nsets = 0;
+	f.ntargets = 0;
+	sf_fuse_programs(c, &f);
+
+	sf_free(pol->insns);
+	sf_free(pol->set_values);
+	pol->insns = insns;
+	pol->ninsns = f.ninsns;
+	pol->set_values = sets;
+	pol->nset_values = f.nsets;
+	pol->case_targets = targets;
+	pol->ncase_targets = f.ntargets;
+	return 0;
+}
+
+/* A switch's values sorted and distinct, its targets inside the program. */
+static int sf_check_switch(const struct sf_policy *pol,
+			   const struct sf_insn *sw, u32 pc, u32 end)
+{
+	bool is_signed = sw->flags & SF_INSN_SIGNED;
+	const u64 *values;
+	u32 i;
+
+	if (!sw->aux || sw->value > pol->nset_values ||
+	    sw->aux > pol->nset_values - sw->value ||
+	    sw->cases > pol->ncase_targets ||
+	    sw->aux > pol->ncase_targets - sw->cases)
+		return -EINVAL;
+	values = pol->set_values + sw->value;
+	for (i = 0; i < sw->aux; i++) {
+		u32 target = pol->case_targets[sw->cases + i];
+
+		if (target <= pc || target >= end)
+			return -EINVAL;
+		if (i && (is_signed ? (s64)values[i - 1] >= (s64)values[i] :
+				      values[i - 1] >= values[i]))
+			return -EINVAL;
+	}
+	return 0;
+}
+
 /* Every jump forward and inside its program, every program ends in a leaf. */
 static int sf_check_program(const struct sf_policy *pol, u32 start, u32 end)
 {
@@ -762,12 +1032,15 @@ static int sf_check_program(const struct sf_policy *pol, u32 start, u32 end)
 
 		if (insn->op == SF_OP_LEAF)
 			continue;
-		if (insn->op > SF_OP_IN || insn->arg >= SF_MAX_ARGS ||
+		if (insn->op > SF_OP_SWITCH || insn->arg >= SF_MAX_ARGS ||
 		    insn->target <= i || insn->target >= end)
 			return -EINVAL;
 		if (insn->op == SF_OP_IN &&
 		    (insn->value > pol->nset_values ||
 		     insn->aux > pol->nset_values - insn->value))
+			return -EINVAL;
+		if (insn->op == SF_OP_SWITCH &&
+		    sf_check_switch(pol, insn, i, end))
 			return -EINVAL;
 	}
 	return 0;
@@ -815,6 +1088,22 @@ static int sf_build_tables(struct sf_compiler *c)
 			return err;
 	}
 
+	/* Programs no unconditional rule ends fall to the default. */
+	for (abi = 0; abi < SF_ABI_COUNT; abi++) {
+		if (!sf_abi_allowed(c, abi))
+			continue;
+		for (nr = 0; nr < pol->tables[abi].size; nr++) {
+			struct sf_slot *slot = &c->slots[abi][nr];
+
+			if (slot->state == SF_SLOT_PROG && !slot->decided)
+				sf_leaf(&pol->insns[slot->fill++],
+					pol->default_verdict, 0, SF_NONE);
+		}
+	}
+	err = sf_fuse(c);
+	if (err)
+		return err;
+
 	for (abi = 0; abi < SF_ABI_COUNT; abi++) {
 		struct sf_abi_table *t = &pol->tables[abi];
 
@@ -825,7 +1114,6 @@ static int sf_build_tables(struct sf_compiler *c)
 		for (nr = 0; nr < t->size; nr++) {
 			struct sf_slot *slot = &c->slots[abi][nr];
 			struct sf_entry *e = &t->entries[nr];
-			u32 end;
 
 			switch (slot->state) {
 			case SF_SLOT_NONE:
@@ -837,19 +1125,15 @@ static int sf_build_tables(struct sf_compiler *c)
 				t->summary.constant++;
 				break;
 			default:
-				if (!slot->decided)
-					sf_leaf(&pol->insns[slot->fill++],
-						pol->default_verdict, 0,
-						SF_NONE);
-				end = slot->fill;
-				if (sf_check_program(pol, slot->start, end))
+				if (sf_check_program(pol, slot->start,
+						     slot->fill))
 					return sf_error(c->p, 0,
 							"internal error: malformed program for %s syscall %u",
 							sf_abi_name(abi), nr);
 				e->verdict = SF_ENTRY_PROG;
 				e->aux = slot->start;
 				t->summary.argdep++;
-				t->summary.insns += end - slot->start;
+				t->summary.insns += slot->fill - slot->start;
 				break;
 			}
 		}
@@ -1044,6 +1328,7 @@ void sf_policy_free(struct sf_policy *p)
 		sf_free(p->tables[abi].entries);
 	sf_free(p->insns);
 	sf_free(p->set_values);
+	sf_free(p->case_targets);
 	sf_free(p->rules);
 	sf_free(p->conds);
 	sf_free(p->warnings);

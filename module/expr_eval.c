@@ -54,50 +54,52 @@ bool sf_policy_constant(const struct sf_policy *p, enum sf_abi abi, u32 nr,
 
 SF_EXPORT_FOR_KUNIT(sf_policy_constant);
 
-static bool sf_in_set(const struct sf_policy *p, const struct sf_insn *insn,
-		      u64 v)
+/*
+ * Where @v is among the @n values sorted from set_values[@first] on, or
+ * SF_NONE. The search halves the range without testing for equality on the
+ * way, which keeps its loop short: log2(n) steps, one comparison each.
+ */
+static u32 sf_search(const struct sf_policy *p, u32 first, u32 n, u64 v,
+		     bool is_signed)
 {
-	const u64 *set = p->set_values + insn->value;
-	bool is_signed = insn->flags & SF_INSN_SIGNED;
-	u32 lo = 0, hi = insn->aux;
+	const u64 *values = p->set_values + first;
+	/* Flipping the sign bit orders signed values as unsigned ones. */
+	u64 bias = is_signed ? 1ULL << 63 : 0;
+	u32 base = 0, half;
 
-	while (lo < hi) {
-		u32 mid = lo + (hi - lo) / 2;
-
-		if (set[mid] == v)
-			return true;
-		if (is_signed ? (s64)set[mid] < (s64)v : set[mid] < v)
-			lo = mid + 1;
-		else
-			hi = mid;
+	if (!n)
+		return SF_NONE;
+	v ^= bias;
+	while (n > 1) {
+		half = n / 2;
+		if ((values[base + half] ^ bias) <= v)
+			base += half;
+		n -= half;
 	}
-	return false;
+	return values[base] == (v ^ bias) ? base : SF_NONE;
 }
 
-static bool sf_test(const struct sf_policy *p, const struct sf_insn *insn,
-		    const u64 args[SF_MAX_ARGS])
+/* The argument an instruction reads, as its field's C type holds it. */
+static u64 sf_operand(const struct sf_insn *insn, const u64 args[SF_MAX_ARGS])
 {
 	u64 v = args[insn->arg] & insn->mask;
-	u64 k = insn->value;
 
 	if (insn->flags & SF_INSN_SIGNED) {
 		u32 shift = 64 - insn->bits;
 
-		/* Sign-extend the argument's low bits, as its C type would. */
 		v = (u64)((s64)(v << shift) >> shift);
-		switch (insn->op) {
-		case SF_OP_LT:
-			return (s64)v < (s64)k;
-		case SF_OP_LE:
-			return (s64)v <= (s64)k;
-		case SF_OP_GT:
-			return (s64)v > (s64)k;
-		case SF_OP_GE:
-			return (s64)v >= (s64)k;
-		default:
-			break;
-		}
 	}
+	return v;
+}
+
+/* A comparison or bit test of the operand @v. */
+static bool sf_compare(const struct sf_insn *insn, u64 v)
+{
+	/* Flipping the sign bit orders signed values as unsigned ones. */
+	u64 bias = (u64)(insn->flags & SF_INSN_SIGNED) << 63;
+	u64 k = insn->value ^ bias;
+
+	v ^= bias;
 	switch (insn->op) {
 	case SF_OP_EQ:
 		return v == k;
@@ -113,22 +115,32 @@ static bool sf_test(const struct sf_policy *p, const struct sf_insn *insn,
 		return v >= k;
 	case SF_OP_BAND:
 		return v != 0;
-	case SF_OP_IN:
-		return sf_in_set(p, insn, v);
 	default:
 		return false;
 	}
 }
 
-void sf_policy_eval(const struct sf_policy *p, enum sf_abi abi, u32 nr,
-		    const u64 args[SF_MAX_ARGS], struct sf_result *res)
+u32 sf_policy_program(const struct sf_policy *p, enum sf_abi abi, u32 nr)
+{
+	const struct sf_entry *e;
+	struct sf_result res;
+
+	if (sf_policy_constant(p, abi, nr, &res))
+		return SF_NO_PROGRAM;
+	e = sf_lookup(p, abi, nr);
+	return e->aux;
+}
+
+SF_EXPORT_FOR_KUNIT(sf_policy_program);
+
+void sf_policy_run(const struct sf_policy *p, u32 start,
+		   const u64 args[SF_MAX_ARGS], struct sf_result *res)
 {
 	const struct sf_insn *insn;
-	u32 pc;
+	u32 pc = start, at;
+	bool holds;
+	u64 v;
 
-	if (sf_policy_constant(p, abi, nr, res))
-		return;
-	pc = sf_lookup(p, abi, nr)->aux;
 	/* pc strictly increases and every program ends with a leaf. */
 	while (pc < p->ninsns) {
 		insn = &p->insns[pc];
@@ -137,14 +149,35 @@ void sf_policy_eval(const struct sf_policy *p, enum sf_abi abi, u32 nr,
 			res->line = insn->target;
 			return;
 		}
-		if (sf_test(p, insn, args) == !!(insn->flags & SF_INSN_WHEN))
-			pc = insn->target;
-		else
-			pc++;
+		v = sf_operand(insn, args);
+		if (insn->op < SF_OP_IN) {
+			holds = sf_compare(insn, v);
+		} else {
+			at = sf_search(p, insn->value, insn->aux, v,
+				       insn->flags & SF_INSN_SIGNED);
+			if (insn->op == SF_OP_SWITCH) {
+				pc = at == SF_NONE ? insn->target :
+					p->case_targets[insn->cases + at];
+				continue;
+			}
+			holds = at != SF_NONE;
+		}
+		pc = holds == !!(insn->flags & SF_INSN_WHEN) ? insn->target :
+							       pc + 1;
 	}
-	/* Unreachable for a policy sf_policy_compile() produced. */
+	/* Unreachable from a start sf_policy_program() gave. */
 	res->verdict = p->default_verdict;
 	res->line = 0;
+}
+
+SF_EXPORT_FOR_KUNIT(sf_policy_run);
+
+void sf_policy_eval(const struct sf_policy *p, enum sf_abi abi, u32 nr,
+		    const u64 args[SF_MAX_ARGS], struct sf_result *res)
+{
+	if (sf_policy_constant(p, abi, nr, res))
+		return;
+	sf_policy_run(p, sf_lookup(p, abi, nr)->aux, args, res);
 }
 
 SF_EXPORT_FOR_KUNIT(sf_policy_eval);

@@ -450,6 +450,161 @@ static const struct sf_engine_case sf_engine_cases[] = {
 	SF_EVAL("same syscall twice in a rule", SF_P("allow read, read if fd == 1"),
 		"x86_64", "read", "allow", 1),
 
+	/*
+	 * ---- Runs of equality and set rules ----
+	 * The compiler merges consecutive rules that each test one field for
+	 * equality or membership into one lookup; the first rule in file
+	 * order must still decide, whatever the values' order.
+	 */
+	SF_EVAL_LINE("run: first of equal values wins",
+		     SF_P("allow write if fd == 5\nerrno EBADF write if fd == 5\n"
+			  "log write if fd == 6"),
+		     "x86_64", "write", "allow", 2, 5),
+	SF_EVAL_LINE("run: later rule decides its own value",
+		     SF_P("allow write if fd == 5\nerrno EBADF write if fd == 5\n"
+			  "log write if fd == 6"),
+		     "x86_64", "write", "log", 4, 6),
+	SF_EVAL_LINE("run: a value no rule names falls to the default",
+		     SF_P("allow write if fd == 5\nlog write if fd == 6"),
+		     "x86_64", "write", EPERM_, 0, 7),
+	SF_EVAL_LINE("run: a miss falls to the rule after the run",
+		     SF_P("allow write if fd == 5\nlog write if fd == 6\n"
+			  "errno EBADF write"),
+		     "x86_64", "write", "errno EBADF", 4, 7),
+	SF_EVAL_LINE("run: sets merged, earlier set keeps a shared value",
+		     SF_P("log write if fd in {9, 3, 1}\nallow write if fd in {1, 2}\n"
+			  "trap write if fd == 3"),
+		     "x86_64", "write", "log", 2, 1),
+	SF_EVAL_LINE("run: value only the later set has",
+		     SF_P("log write if fd in {9, 3, 1}\nallow write if fd in {1, 2}\n"
+			  "trap write if fd == 3"),
+		     "x86_64", "write", "allow", 3, 2),
+	SF_EVAL_LINE("run: equality after sets, shadowed",
+		     SF_P("log write if fd in {9, 3, 1}\nallow write if fd in {1, 2}\n"
+			  "trap write if fd == 3"),
+		     "x86_64", "write", "log", 2, 3),
+	SF_EVAL_LINE("run broken by another field",
+		     SF_P("allow write if fd == 1\nlog write if count == 7\n"
+			  "errno EBADF write if fd == 7"),
+		     "x86_64", "write", "log", 3, 7, 0, 7),
+	SF_EVAL_LINE("run broken by another field, value after it",
+		     SF_P("allow write if fd == 1\nlog write if count == 7\n"
+			  "errno EBADF write if fd == 7"),
+		     "x86_64", "write", "errno EBADF", 4, 7, 0, 6),
+	SF_EVAL_LINE("run broken by an ordering rule",
+		     SF_P("allow write if fd == 1\nlog write if fd > 6\n"
+			  "errno EBADF write if fd == 7\ntrap write if fd == 2"),
+		     "x86_64", "write", "log", 3, 7),
+	SF_EVAL_LINE("run broken by an ordering rule, after it",
+		     SF_P("allow write if fd == 1\nlog write if fd > 6\n"
+			  "errno EBADF write if fd == 7\ntrap write if fd == 2"),
+		     "x86_64", "write", "trap", 5, 2),
+	SF_EVAL_LINE("run broken by a negated test",
+		     SF_P("allow write if fd == 1\nlog write if !fd == 2\n"
+			  "errno EBADF write if fd == 3"),
+		     "x86_64", "write", "log", 3, 3),
+	SF_EVAL_LINE("run broken by a two-test condition",
+		     SF_P("allow write if fd == 1\nlog write if fd == 2 && count == 0\n"
+			  "errno EBADF write if fd == 2"),
+		     "x86_64", "write", "errno EBADF", 4, 2, 0, 1),
+	SF_EVAL_LINE("run: fd and arg0 read arg0 at other widths",
+		     SF_P("allow write if fd == 1\nlog write if arg0 == 1"),
+		     "x86_64", "write", "allow", 2, 0x500000001ULL),
+	SF_EVAL_LINE("run: arg0 sees the high bits",
+		     SF_P("allow write if arg0 == 0x500000001\nlog write if fd == 1"),
+		     "x86_64", "write", "allow", 2, 0x500000001ULL),
+	SF_EVAL_LINE("run: masked equalities",
+		     SF_P("allow openat if (flags & O_ACCMODE) == O_RDONLY\n"
+			  "log openat if (flags & O_ACCMODE) == O_WRONLY\n"
+			  "errno EACCES openat if (flags & O_ACCMODE) == O_RDWR"),
+		     "x86_64", "openat", "errno EACCES", 4, 0, 0, 0100002),
+	SF_EVAL_LINE("run: masked and unmasked tests do not merge",
+		     SF_P("allow write if (fd & 0xf) == 1\nlog write if fd == 0x11"),
+		     "x86_64", "write", "allow", 2, 0x11),
+	SF_EVAL_LINE("run: signed values in signed order",
+		     SF_P("allow kill if pid == -7\nlog kill if pid == 5\n"
+			  "errno EBADF kill if pid in {0, -2147483648, 2147483647}"),
+		     "x86_64", "kill", "allow", 2, (u64)-7),
+	SF_EVAL_LINE("run: signed, 32-bit register",
+		     SF_P("allow kill if pid == -7\nlog kill if pid == 5\n"
+			  "errno EBADF kill if pid in {0, -2147483648, 2147483647}"),
+		     "x86_64", "kill", "allow", 2, 0xfffffff9),
+	SF_EVAL_LINE("run: signed minimum",
+		     SF_P("allow kill if pid == -7\nlog kill if pid == 5\n"
+			  "errno EBADF kill if pid in {0, -2147483648, 2147483647}"),
+		     "x86_64", "kill", "errno EBADF", 4, 0x80000000),
+	SF_EVAL_LINE("run: signed maximum",
+		     SF_P("allow kill if pid == -7\nlog kill if pid == 5\n"
+			  "errno EBADF kill if pid in {0, -2147483648, 2147483647}"),
+		     "x86_64", "kill", "errno EBADF", 4, 0x7fffffff),
+	SF_EVAL_LINE("run: signed miss",
+		     SF_P("allow kill if pid == -7\nlog kill if pid == 5\n"
+			  "errno EBADF kill if pid in {0, -2147483648, 2147483647}"),
+		     "x86_64", "kill", EPERM_, 0, (u64)-6),
+	SF_EVAL_LINE("run: s64 extremes",
+		     SF_P("allow lseek if offset == -9223372036854775808\n"
+			  "log lseek if offset == 9223372036854775807\n"
+			  "trap lseek if offset == -1"),
+		     "x86_64", "lseek", "log", 3, 0, 0x7fffffffffffffffULL),
+	SF_EVAL_LINE("run: s64 minimum",
+		     SF_P("allow lseek if offset == -9223372036854775808\n"
+			  "log lseek if offset == 9223372036854775807\n"
+			  "trap lseek if offset == -1"),
+		     "x86_64", "lseek", "allow", 2, 0, 0x8000000000000000ULL),
+	SF_EVAL_LINE("run: u64 extremes",
+		     SF_P("allow write if count == 0xffffffffffffffff\n"
+			  "log write if count == 0\ntrap write if count == 0x8000000000000000"),
+		     "x86_64", "write", "trap", 4, 0, 0, 0x8000000000000000ULL),
+	SF_EVAL_LINE("run: u16 field ignores high bits",
+		     SF_P("allow open if mode == 0xffff\nlog open if mode == 1"),
+		     "x86_64", "open", "log", 3, 0, 0, 0x10001),
+	SF_EVAL_LINE("run: i386 s32",
+		     SF_PI386("allow lseek if offset == -1\nlog lseek if offset in {-2, 5}"),
+		     "i386", "lseek", "log", 4, 0, 0xfffffffe),
+	SF_EVAL_LINE("run: i386 high register half ignored",
+		     SF_PI386("allow lseek if offset == -1\nlog lseek if offset in {-2, 5}"),
+		     "i386", "lseek", "log", 4, 0, 0xffffffff00000005ULL),
+	SF_EVAL_LINE("run: i386 argN is 32-bit",
+		     SF_PI386("allow getpid if arg0 == 1\nlog getpid if arg0 == 0xffffffff"),
+		     "i386", "getpid", "log", 4, 0xffffffffffffffffULL),
+	SF_EVAL_LINE("run: i386 u16 uid",
+		     SF_PI386("allow chown if user == 0\nlog chown if user == 65535"),
+		     "i386", "chown", "log", 4, 0, 0x1ffff),
+	SF_EVAL_LINE("run: x32 compat_ulong_t",
+		     SF_PX32("allow ioctl if arg == 1\nlog ioctl if arg == 0xffffffff"),
+		     "x32", "ioctl", "log", 4, 0, 0, 0x7ffffffffULL),
+	SF_EVAL_LINE("run: per ABI, x86_64 width",
+		     "default errno EPERM\nabi x86_64 i386\n"
+		     "allow getpid if arg0 == 1\nlog getpid if arg0 == 0xffffffff\n",
+		     "x86_64", "getpid", EPERM_, 0, 0xffffffffffffffffULL),
+	SF_EVAL_LINE("run: per ABI, i386 width",
+		     "default errno EPERM\nabi x86_64 i386\n"
+		     "allow getpid if arg0 == 1\nlog getpid if arg0 == 0xffffffff\n",
+		     "i386", "getpid", "log", 4, 0xffffffffffffffffULL),
+	SF_EVAL_LINE("run: one rule for several syscalls",
+		     SF_P("allow read, write if fd == 0\nlog write if fd == 1\n"
+			  "trap read if fd == 1"),
+		     "x86_64", "read", "trap", 4, 1),
+	SF_EVAL_LINE("run: one rule for several syscalls, other program",
+		     SF_P("allow read, write if fd == 0\nlog write if fd == 1\n"
+			  "trap read if fd == 1"),
+		     "x86_64", "write", "log", 3, 1),
+	SF_EVAL_LINE("run: unreachable rules are not merged in",
+		     SF_P("allow write if fd == 0\nlog write\ntrap write if fd == 1"),
+		     "x86_64", "write", "log", 3, 1),
+	SF_DESCRIBE("run: described rule by rule",
+		    SF_P("allow write if fd == 5\nlog write if fd in {1, 5}\n"
+			 "errno EBADF write if fd == 2"),
+		    "x86_64", "write",
+		    "allow if fd == 5; log if fd in {1, 5}; "
+		    "errno EBADF if fd == 2; else errno EPERM"),
+	SF_EVAL_REPEAT("run of 256 rules, all one value: the first decides",
+		       SF_P(""), "allow write if fd == 3\n", 255,
+		       "log write if fd == 4\n", "x86_64", "write", "allow", 3),
+	SF_EVAL_REPEAT("run of 256 rules, the last one's value",
+		       SF_P(""), "allow write if fd == 3\n", 255,
+		       "log write if fd == 4\n", "x86_64", "write", "log", 4),
+
 	/* ---- Groups and references ---- */
 	SF_EVAL("group member", SF_P("allow @basic-io"), "x86_64", "write",
 		"allow"),

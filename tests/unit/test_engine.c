@@ -120,17 +120,99 @@ static void test_and_stops_at_first_false(void **state)
 static void test_false_condition_falls_to_next_rule(void **state)
 {
 	static const char text[] =
-		"default kill\nallow write if fd == 1\nlog write if fd == 2\n";
+		"default kill\nallow write if fd == 1\nlog write if count == 2\n";
 	struct sf_policy *p = compile_ok(text);
 	const struct sf_insn *insn = first_insn(p, "write");
 
 	(void)state;
-	/* fd == 1, leaf allow, fd == 2, leaf log, leaf kill */
+	/* fd == 1, leaf allow, count == 2, leaf log, leaf kill */
 	assert_int_equal(insn[1].op, SF_OP_LEAF);
 	assert_int_equal(insn->target, (u32)(&insn[2] - p->insns));
 	assert_int_equal(insn[2].op, SF_OP_EQ);
 	assert_int_equal(insn[4].op, SF_OP_LEAF);
 	assert_int_equal(SF_VERDICT_ACTION(insn[4].value), SF_ACT_KILL);
+	sf_policy_free(p);
+}
+
+/*
+ * ---- Runs of equality rules become one lookup ----
+ *
+ * The outcomes are the case table's business (engine_cases.h); these tests
+ * check that the structure is there, so that a run really costs one search.
+ */
+
+static void test_equality_run_is_one_switch(void **state)
+{
+	static const char text[] =
+		"default kill\nallow write if fd == 7\nlog write if fd in {1, 9}\n"
+		"errno EBADF write if fd == 1\ntrap write if count == 3\n";
+	struct sf_policy *p = compile_ok(text);
+	const struct sf_insn *insn = first_insn(p, "write");
+	u32 at = (u32)(insn - p->insns), i;
+	/* fd 1 is named twice: the earlier rule, log, keeps it. */
+	static const u64 values[] = { 1, 7, 9 };
+	static const u32 leaves[] = { 2, 1, 2 };
+
+	(void)state;
+	/* switch, leaf allow, leaf log, leaf errno, count == 3, leaf, leaf */
+	assert_int_equal(insn->op, SF_OP_SWITCH);
+	assert_int_equal(insn->aux, 3);
+	assert_int_equal(insn->target, at + 4);
+	for (i = 0; i < 3; i++) {
+		assert_int_equal(p->set_values[insn->value + i], values[i]);
+		assert_int_equal(p->case_targets[insn->cases + i],
+				 at + leaves[i]);
+		assert_int_equal(insn[i + 1].op, SF_OP_LEAF);
+	}
+	assert_int_equal(insn[4].op, SF_OP_EQ);
+	assert_int_equal(insn[6].op, SF_OP_LEAF);
+	sf_policy_free(p);
+}
+
+static void test_single_equality_rule_stays_a_test(void **state)
+{
+	struct sf_policy *p = compile_ok("default kill\nallow write if fd == 7\n"
+					 "log write if fd > 9\n"
+					 "allow write if fd == 8\n");
+	const struct sf_insn *insn = first_insn(p, "write");
+
+	(void)state;
+	assert_int_equal(insn[0].op, SF_OP_EQ);
+	assert_int_equal(insn[2].op, SF_OP_GT);
+	assert_int_equal(insn[4].op, SF_OP_EQ);
+	assert_int_equal(p->ncase_targets, 0);
+	sf_policy_free(p);
+}
+
+static void test_run_needs_the_same_field(void **state)
+{
+	/* Same argument, other width, mask or signedness: three fields. */
+	struct sf_policy *p = compile_ok("default kill\nallow ioctl if cmd == 1\n"
+					 "allow ioctl if arg1 == 2\n"
+					 "allow ioctl if (cmd & 0xff) == 3\n"
+					 "allow ioctl if (cmd & 0xff) == 4\n");
+	const struct sf_insn *insn = first_insn(p, "ioctl");
+
+	(void)state;
+	assert_int_equal(insn[0].op, SF_OP_EQ);
+	assert_int_equal(insn[2].op, SF_OP_EQ);
+	assert_int_equal(insn[4].op, SF_OP_SWITCH);
+	assert_int_equal(insn[4].aux, 2);
+	assert_int_equal(insn[4].mask, 0xff);
+	sf_policy_free(p);
+}
+
+/* The summary counts what the probe runs: the merged form. */
+static void test_switch_shrinks_the_program(void **state)
+{
+	struct sf_policy *p = compile_ok("default kill\nallow write if fd == 1\n"
+					 "allow write if fd == 2\n"
+					 "allow write if fd == 3\n");
+	struct sf_abi_summary sum;
+
+	(void)state;
+	assert_int_equal(sf_policy_summary(p, SF_ABI_X86_64, &sum), 0);
+	assert_int_equal(sum.insns, 5);
 	sf_policy_free(p);
 }
 
@@ -274,6 +356,8 @@ static u64 ref_field(struct ref *r)
 
 	if (ref_is(r, "fd"))
 		v = r->args[0] & 0xffffffff;	/* unsigned int */
+	else if (ref_is(r, "arg0"))
+		v = r->args[0];			/* the whole register */
 	else if (ref_is(r, "arg1"))
 		v = r->args[1];			/* buf, unsigned long */
 	else
@@ -304,7 +388,7 @@ static bool ref_compare(struct ref *r, u64 v)
 
 static bool ref_pred(struct ref *r)
 {
-	u64 v, a, b;
+	u64 v;
 
 	if (ref_is(r, "(")) {
 		ref_skip(r);
@@ -320,13 +404,15 @@ static bool ref_pred(struct ref *r)
 		return v & ref_number(r);
 	}
 	if (ref_is(r, "in")) {
+		bool found = false;
+
 		ref_skip(r);
-		ref_skip(r);		/* { */
-		a = ref_number(r);
-		ref_skip(r);		/* , */
-		b = ref_number(r);
+		do {
+			ref_skip(r);	/* { or , */
+			found |= v == ref_number(r);
+		} while (ref_is(r, ","));
 		ref_skip(r);		/* } */
-		return v == a || v == b;
+		return found;
 	}
 	return ref_compare(r, v);
 }
@@ -417,6 +503,119 @@ static void test_random_conditions_match_reference(void **state)
 					 (unsigned long long)args[2], got, want);
 		}
 		sf_policy_free(p);
+		free(t.buf);
+	}
+}
+
+/*
+ * Whole policies: several rules on write, most of them one equality or set
+ * test (the shape the compiler merges into lookups), over a few fields that
+ * share an argument register, with other conditions and unconditional rules
+ * in between. The first rule whose condition holds must decide, with its
+ * verdict and its line, as a scan of the rules in order says.
+ */
+
+static const char *const gen_verdicts[] = {
+	"allow", "log", "errno EBADF", "errno EACCES", "trap",
+};
+
+/* One equality or set test over a few fields, values from a small range. */
+static void gen_single_test(struct text *t)
+{
+	static const char *const fields[] = { "fd", "fd", "fd", "arg0", "count" };
+	const char *f = fields[rng(ARRAY_SIZE(fields))];
+	char buf[32];
+	u32 n, i;
+
+	switch (rng(3)) {
+	case 0:
+		snprintf(buf, sizeof(buf), "%s == %u", f, rng(12));
+		text_add(t, buf);
+		break;
+	case 1:
+		snprintf(buf, sizeof(buf), "%s in { %u", f, rng(12));
+		text_add(t, buf);
+		for (n = rng(4), i = 0; i < n; i++) {
+			snprintf(buf, sizeof(buf), " , %u", rng(12));
+			text_add(t, buf);
+		}
+		text_add(t, " }");
+		break;
+	default:
+		snprintf(buf, sizeof(buf), "( fd & 3 ) == %u", rng(4));
+		text_add(t, buf);
+		break;
+	}
+}
+
+#define GEN_MAX_RULES 12
+
+static void test_random_policies_match_first_rule_scan(void **state)
+{
+	u32 write_nr = nr_of(SF_ABI_X86_64, "write"), round, k, i;
+
+	(void)state;
+	for (round = 0; round < 2000; round++) {
+		struct text conds[GEN_MAX_RULES] = { 0 };
+		const char *verdicts[GEN_MAX_RULES];
+		u32 nrules = 1 + rng(GEN_MAX_RULES);
+		struct text t = { 0 };
+		struct sf_policy *p = NULL;
+		struct sf_diag diag;
+
+		text_add(&t, "default errno EPERM\n");
+		for (i = 0; i < nrules; i++) {
+			u32 shape = rng(10);
+
+			verdicts[i] = gen_verdicts[rng(ARRAY_SIZE(gen_verdicts))];
+			text_add(&conds[i], "");
+			if (shape < 7)
+				gen_single_test(&conds[i]);
+			else if (shape < 9)
+				gen_expr(&conds[i], 1);
+			text_add(&t, verdicts[i]);
+			text_add(&t, " write");
+			if (conds[i].len) {
+				text_add(&t, " if ");
+				text_add(&t, conds[i].buf);
+			}
+			text_add(&t, "\n");
+		}
+		if (sf_policy_compile(t.buf, t.len, &p, &diag))
+			fail_msg("%s: %u:%u: %s", t.buf, diag.line, diag.col,
+				 diag.msg);
+		for (k = 0; k < 32; k++) {
+			u64 args[SF_MAX_ARGS] = {
+				rng(13) | (rng(4) ? 0 : (u64)rng(3) << 32),
+				rng(13), rng(13),
+			};
+			const char *want = "errno EPERM";
+			u32 want_line = 0;
+			struct sf_result res;
+			char got[32];
+
+			for (i = 0; i < nrules; i++) {
+				struct ref r = { conds[i].buf, args };
+
+				if (!conds[i].len || ref_expr(&r)) {
+					want = verdicts[i];
+					want_line = i + 2;
+					break;
+				}
+			}
+			sf_policy_eval(p, SF_ABI_X86_64, write_nr, args, &res);
+			sf_verdict_format(res.verdict, got, sizeof(got));
+			if (strcmp(got, want) || res.line != want_line)
+				fail_msg("%sfd=%#llx buf=%llu count=%llu: "
+					 "engine %s (line %u), reference %s (line %u)",
+					 t.buf, (unsigned long long)args[0],
+					 (unsigned long long)args[1],
+					 (unsigned long long)args[2], got,
+					 res.line, want, want_line);
+		}
+		sf_policy_free(p);
+		for (i = 0; i < nrules; i++)
+			free(conds[i].buf);
 		free(t.buf);
 	}
 }
@@ -577,11 +776,19 @@ static void test_many_group_rules(void **state)
 	free(t.buf);
 }
 
+/*
+ * Rules of full sets of distinct values: at the limit they are one run, so
+ * one lookup of every value; the limit counts values as written, merged or
+ * not.
+ */
 static void test_set_value_limit(void **state)
 {
 	u32 rules = SF_MAX_SET_VALUES / SF_MAX_SET, i, k;
+	u32 nr = nr_of(SF_ABI_X86_64, "write");
+	u64 args[SF_MAX_ARGS] = { 0 };
 	struct text t = { 0 };
 	struct sf_policy *p = NULL;
+	struct sf_result res;
 	struct sf_diag diag;
 	char num[16];
 
@@ -590,18 +797,71 @@ static void test_set_value_limit(void **state)
 	for (i = 0; i <= rules; i++) {
 		text_add(&t, "log write if fd in {");
 		for (k = 0; k < SF_MAX_SET; k++) {
-			snprintf(num, sizeof(num), k ? ", %u" : "%u", k);
+			snprintf(num, sizeof(num), k ? ", %u" : "%u",
+				 i * SF_MAX_SET + k);
 			text_add(&t, num);
 		}
 		text_add(&t, "}\n");
-		if (i == rules - 1) {
-			assert_int_equal(compile_text(&t, &p, &diag), 0);
-			sf_policy_free(p);
+		if (i != rules - 1)
+			continue;
+		assert_int_equal(compile_text(&t, &p, &diag), 0);
+		assert_int_equal(first_insn(p, "write")->op, SF_OP_SWITCH);
+		assert_int_equal(first_insn(p, "write")->aux, SF_MAX_SET_VALUES);
+		for (k = 0; k < rules; k++) {
+			args[0] = k * SF_MAX_SET + k;
+			sf_policy_eval(p, SF_ABI_X86_64, nr, args, &res);
+			assert_int_equal(res.line, k + 2);
 		}
+		args[0] = SF_MAX_SET_VALUES;
+		sf_policy_eval(p, SF_ABI_X86_64, nr, args, &res);
+		assert_int_equal(res.line, 0);
+		sf_policy_free(p);
 	}
 	assert_int_equal(compile_text(&t, &p, &diag), -EINVAL);
 	assert_int_equal(diag.line, rules + 2);
 	assert_non_null(strstr(diag.msg, "'in' sets hold more than 65536"));
+	free(t.buf);
+}
+
+/*
+ * Equality rules cost their tests and leaves against the instruction limit
+ * as written: merging them into lookups never changes which policies fit.
+ */
+static void test_equality_runs_count_as_written(void **state)
+{
+	struct sf_policy *p = compile_ok("default allow\nlog @system-service\n");
+	u32 nr = nr_of(SF_ABI_X86_64, "read");
+	u64 args[SF_MAX_ARGS] = { 0 };
+	struct sf_abi_summary sum;
+	struct text t = { 0 };
+	struct sf_result res;
+	struct sf_diag diag;
+	char rule[64];
+	u32 members, fits, i;
+
+	(void)state;
+	assert_int_equal(sf_policy_summary(p, SF_ABI_X86_64, &sum), 0);
+	sf_policy_free(p);
+	members = sum.constant;
+	/* A test and a leaf per rule and member, and each member's default. */
+	fits = (SF_MAX_INSNS - members) / (2 * members);
+	text_add(&t, "default allow\n");
+	for (i = 0; i <= fits; i++) {
+		snprintf(rule, sizeof(rule),
+			 "log @system-service if arg0 == %u\n", i);
+		text_add(&t, rule);
+		if (i != fits - 1)
+			continue;
+		assert_int_equal(compile_text(&t, &p, &diag), 0);
+		assert_int_equal(sf_policy_summary(p, SF_ABI_X86_64, &sum), 0);
+		assert_int_equal(sum.insns, members * (fits + 2));
+		args[0] = fits - 1;
+		sf_policy_eval(p, SF_ABI_X86_64, nr, args, &res);
+		assert_int_equal(res.line, fits + 1);
+		sf_policy_free(p);
+	}
+	assert_int_equal(compile_text(&t, &p, &diag), -EINVAL);
+	assert_non_null(strstr(diag.msg, "more than 262144 instructions"));
 	free(t.buf);
 }
 
@@ -786,8 +1046,13 @@ static const struct CMUnitTest targeted[] = {
 	ENGINE_TEST(test_or_stops_at_first_true),
 	ENGINE_TEST(test_and_stops_at_first_false),
 	ENGINE_TEST(test_false_condition_falls_to_next_rule),
+	ENGINE_TEST(test_equality_run_is_one_switch),
+	ENGINE_TEST(test_single_equality_rule_stays_a_test),
+	ENGINE_TEST(test_run_needs_the_same_field),
+	ENGINE_TEST(test_switch_shrinks_the_program),
 	ENGINE_TEST(test_constant_syscalls_have_no_program),
 	ENGINE_TEST(test_random_conditions_match_reference),
+	ENGINE_TEST(test_random_policies_match_first_rule_scan),
 	ENGINE_TEST(test_rule_limit),
 	ENGINE_TEST(test_size_limit),
 	ENGINE_TEST(test_policy_predicate_limit),
@@ -795,6 +1060,7 @@ static const struct CMUnitTest targeted[] = {
 	ENGINE_TEST(test_unreachable_conditions_count_toward_limit),
 	ENGINE_TEST(test_many_group_rules),
 	ENGINE_TEST(test_set_value_limit),
+	ENGINE_TEST(test_equality_runs_count_as_written),
 	ENGINE_TEST(test_warnings_are_capped_and_counted),
 	ENGINE_TEST(test_verdict_format),
 	ENGINE_TEST(test_describe_truncates_like_snprintf),
