@@ -29,25 +29,17 @@
 #include "task.h"
 
 /*
- * Runs at the entry of every syscall of every task, with preemption
- * disabled, after ptrace and seccomp: no sleeping, allocating, faulting or
- * locking. An unconfined task costs one bucket of the task table.
+ * Decides the current syscall of a confined task and carries the decision
+ * out. Out of line, so that the probe stays small for the tasks that are not
+ * confined, which are most of them.
  */
-static void sf_probe_sys_enter(void *data, struct pt_regs *regs, long id)
+static noinline void sf_enforce(const struct sf_stack *stack,
+				struct pt_regs *regs, u32 entry_nr)
 {
-	/*
-	 * The entry code dispatches on the low 32 bits of the number, while
-	 * @id is the whole register: decide on what will run.
-	 */
-	u32 entry_nr = (u32)id, nr = entry_nr;
-	const struct sf_stack *stack;
-	struct sf_decision d;
+	/* Filled by the lookup or the evaluation: no zeroing needed. */
+	struct sf_decision d __uninitialized;
+	u32 nr = entry_nr;
 	enum sf_abi abi;
-
-	rcu_read_lock();
-	stack = sf_task_stack(current);
-	if (likely(!stack))
-		goto out;
 
 	if (in_ia32_syscall()) {
 		abi = SF_ABI_I386;
@@ -59,18 +51,34 @@ static void sf_probe_sys_enter(void *data, struct pt_regs *regs, long id)
 	}
 
 	if (!sf_stack_lookup(stack, abi, nr, &d)) {
-		unsigned long regs_args[SF_MAX_ARGS];
-		u64 args[SF_MAX_ARGS];
-		int i;
+		unsigned long args[SF_MAX_ARGS] __uninitialized;
 
-		syscall_get_arguments(current, regs, regs_args);
-		for (i = 0; i < SF_MAX_ARGS; i++)
-			args[i] = regs_args[i];
-		sf_stack_eval(stack, abi, nr, args, &d);
+		/* The engine takes registers as u64, which they are here. */
+		BUILD_BUG_ON(sizeof(args[0]) != sizeof(u64));
+		syscall_get_arguments(current, regs, args);
+		sf_stack_eval(stack, abi, nr, (const u64 *)args, &d);
 	}
 	if (SF_VERDICT_ACTION(d.verdict) != SF_ACT_ALLOW)
 		sf_action_apply(regs, abi, nr, entry_nr, &d);
-out:
+}
+
+/*
+ * Runs at the entry of every syscall of every task, with preemption
+ * disabled, after ptrace and seccomp: no sleeping, allocating, faulting or
+ * locking. An unconfined task costs one bucket of the task table.
+ */
+static void sf_probe_sys_enter(void *data, struct pt_regs *regs, long id)
+{
+	const struct sf_stack *stack;
+
+	rcu_read_lock();
+	stack = sf_task_stack(current);
+	/*
+	 * The entry code dispatches on the low 32 bits of the number, while
+	 * @id is the whole register: decide on what will run.
+	 */
+	if (unlikely(stack))
+		sf_enforce(stack, regs, (u32)id);
 	rcu_read_unlock();
 }
 

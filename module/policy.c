@@ -114,14 +114,28 @@ static int sf_stack_fill(struct sf_stack *stack, enum sf_abi abi)
 	if (!table)
 		return -ENOMEM;
 	for (nr = 0; nr < limit; nr++) {
-		struct sf_decision d, older;
+		struct sf_decision d, older = {
+			.verdict = SF_VERDICT(SF_ACT_ALLOW, 0),
+		};
 
+		if (prev)
+			older = prev->constant[abi][nr];
 		if (!sf_layer_constant(stack->layer, stack->depth, abi, nr, &d)) {
 			d.verdict = SF_DECISION_DYNAMIC;
+			d.line = sf_policy_program(stack->layer->policy, abi,
+						   nr);
+			/*
+			 * Older layers that allow outright cannot beat the
+			 * program, and a tie goes to the newest layer.
+			 */
+			d.layer = SF_VERDICT_ACTION(older.verdict) ==
+				  SF_ACT_ALLOW ? stack->depth : 0;
 		} else if (prev && SF_VERDICT_ACTION(d.verdict) != SF_ACT_KILL) {
-			older = prev->constant[abi][nr];
 			if (older.verdict == SF_DECISION_DYNAMIC)
-				d.verdict = SF_DECISION_DYNAMIC;
+				d = (struct sf_decision){
+					.verdict = SF_DECISION_DYNAMIC,
+					.line = SF_NO_PROGRAM,
+				};
 			else if (sf_verdict_exceeds(older.verdict, d.verdict))
 				d = older;
 		}
@@ -240,39 +254,58 @@ bool sf_stack_extends(const struct sf_stack *stack,
 
 SF_EXPORT_FOR_KUNIT(sf_stack_extends);
 
+/*
+ * The decision of the layer of @stack alone, for a syscall the node's
+ * constant table leaves to the arguments: from the program start the slot
+ * holds when there is one, else through the whole engine.
+ */
+static void sf_layer_eval(const struct sf_stack *stack, enum sf_abi abi,
+			  u32 nr, u32 start, const u64 args[SF_MAX_ARGS],
+			  struct sf_decision *d)
+{
+	const struct sf_layer *layer = stack->layer;
+	struct sf_result res;
+
+	if (start != SF_NO_PROGRAM)
+		sf_policy_run(layer->policy, start, args, &res);
+	else
+		sf_policy_eval(layer->policy, abi, nr, args, &res);
+	d->verdict = sf_layer_verdict(layer, res.verdict);
+	d->line = res.line;
+	d->layer = stack->depth;
+}
+
 /**
- * sf_stack_eval - Decide a syscall whose outcome depends on its arguments
+ * sf_stack_walk - Decide a syscall layer by layer
  * @stack: The task's stack.
  * @abi: ABI of the syscall.
  * @nr: Syscall number within that ABI.
  * @args: The six raw argument registers.
  * @d: Receives the decision.
  *
- * Walks from the newest layer down, and stops at the first node whose
- * constant table decides the syscall for itself and all older layers, or at
- * a kill, which nothing older can beat. Never sleeps, allocates or faults.
+ * The general case of sf_stack_eval(): walks from the newest layer down, and
+ * stops at the first node whose constant table decides the syscall for
+ * itself and all older layers, or at a kill, which nothing older can beat.
+ * Never sleeps, allocates or faults.
  */
-void sf_stack_eval(const struct sf_stack *stack, enum sf_abi abi, u32 nr,
+void sf_stack_walk(const struct sf_stack *stack, enum sf_abi abi, u32 nr,
 		   const u64 args[SF_MAX_ARGS], struct sf_decision *d)
 {
 	bool decided = false;
 
 	for (; stack; stack = stack->prev) {
 		struct sf_decision cur;
-		bool covers_older = sf_stack_lookup(stack, abi, nr, &cur);
+		bool covers_older = false;
+		u32 start = SF_NO_PROGRAM;
 
-		if (!covers_older &&
-		    !sf_layer_constant(stack->layer, stack->depth, abi, nr,
-				       &cur)) {
-			struct sf_result res;
-
-			sf_policy_eval(stack->layer->policy, abi, nr, args,
-				       &res);
-			cur.verdict = sf_layer_verdict(stack->layer,
-						       res.verdict);
-			cur.line = res.line;
-			cur.layer = stack->depth;
+		/* Past the table's end every layer has its default. */
+		if (nr < stack->limit[abi]) {
+			cur = stack->constant[abi][nr];
+			covers_older = cur.verdict != SF_DECISION_DYNAMIC;
+			start = cur.line;
 		}
+		if (!covers_older)
+			sf_layer_eval(stack, abi, nr, start, args, &cur);
 		/* Older layers replace a decision only when more severe. */
 		if (!decided || sf_verdict_exceeds(cur.verdict, d->verdict))
 			*d = cur;
@@ -284,7 +317,7 @@ void sf_stack_eval(const struct sf_stack *stack, enum sf_abi abi, u32 nr,
 		*d = (struct sf_decision){ .verdict = SF_VERDICT(SF_ACT_ALLOW, 0) };
 }
 
-SF_EXPORT_FOR_KUNIT(sf_stack_eval);
+SF_EXPORT_FOR_KUNIT(sf_stack_walk);
 
 int sf_policy_init(void)
 {

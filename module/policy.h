@@ -64,7 +64,16 @@ struct sf_decision {
 	u32 layer;
 };
 
-/* A constant-table slot whose outcome depends on the arguments. */
+/*
+ * A constant-table slot whose outcome depends on the arguments. Its other
+ * fields then spare the evaluation some lookups: @line says where the
+ * program of the node's own layer for that syscall starts (what
+ * sf_policy_program() returns), SF_NO_PROGRAM when that layer decides the
+ * syscall without arguments and an older layer needs them; @layer is the
+ * node's depth when that program alone decides, there being no older layer
+ * or the older ones allowing the syscall outright, and 0 when the older
+ * layers must be asked too.
+ */
 #define SF_DECISION_DYNAMIC U32_MAX
 
 /**
@@ -134,8 +143,41 @@ static inline bool sf_stack_lookup(const struct sf_stack *stack,
 	return d->verdict != SF_DECISION_DYNAMIC;
 }
 
-void sf_stack_eval(const struct sf_stack *stack, enum sf_abi abi, u32 nr,
+void sf_stack_walk(const struct sf_stack *stack, enum sf_abi abi, u32 nr,
 		   const u64 args[SF_MAX_ARGS], struct sf_decision *d);
+
+/**
+ * sf_stack_eval - Decide a syscall whose outcome depends on its arguments
+ * @stack: The task's stack.
+ * @abi: ABI of the syscall.
+ * @nr: Syscall number within that ABI.
+ * @args: The six raw argument registers.
+ * @d: Receives the decision.
+ *
+ * Inline for the common case, a stack whose newest layer alone decides:
+ * one call into the engine. Never sleeps, allocates or faults.
+ */
+static inline void sf_stack_eval(const struct sf_stack *stack,
+				 enum sf_abi abi, u32 nr,
+				 const u64 args[SF_MAX_ARGS],
+				 struct sf_decision *d)
+{
+	const struct sf_decision *slot;
+	struct sf_result res;
+
+	if (nr >= stack->limit[abi])
+		goto walk;
+	slot = &stack->constant[abi][nr];
+	if (slot->verdict != SF_DECISION_DYNAMIC || !slot->layer)
+		goto walk;
+	sf_policy_run(stack->layer->policy, slot->line, args, &res);
+	d->verdict = sf_layer_verdict(stack->layer, res.verdict);
+	d->line = res.line;
+	d->layer = slot->layer;
+	return;
+walk:
+	sf_stack_walk(stack, abi, nr, args, d);
+}
 
 int sf_decision_format(u32 verdict, char *buf, size_t size);
 

@@ -278,6 +278,98 @@ static void sf_policy_complain_layer_test(struct kunit *test)
 	sf_stack_put(s1);
 }
 
+/* What the constant slot of x86_64 write holds. */
+static struct sf_decision write_slot(const struct sf_stack *stack)
+{
+	return stack->constant[SF_ABI_X86_64][NR_WRITE];
+}
+
+/* The inline evaluation and the layer-by-layer walk agree on every fd. */
+static void expect_walk_agrees(struct kunit *test,
+			       const struct sf_stack *stack)
+{
+	u64 fd;
+
+	for (fd = 0; fd < 5; fd++) {
+		u64 args[SF_MAX_ARGS] = { fd };
+		struct sf_decision fast, walked;
+
+		sf_stack_eval(stack, SF_ABI_X86_64, NR_WRITE, args, &fast);
+		sf_stack_walk(stack, SF_ABI_X86_64, NR_WRITE, args, &walked);
+		KUNIT_EXPECT_EQ_MSG(test, fast.verdict, walked.verdict,
+				    "fd %llu", fd);
+		KUNIT_EXPECT_EQ_MSG(test, fast.line, walked.line, "fd %llu",
+				    fd);
+		KUNIT_EXPECT_EQ_MSG(test, fast.layer, walked.layer, "fd %llu",
+				    fd);
+	}
+}
+
+#define SF_WRITE_RULES							\
+	"default allow\nallow write if fd == 1\n"			\
+	"errno EACCES write if fd in {2, 3}\nerrno EBADF write\n"
+
+/*
+ * An argument-dependent slot names its layer's program, and says whether
+ * that program decides alone: with no older layer, or older layers that
+ * allow the syscall outright. Otherwise the layers are walked.
+ */
+static void sf_policy_dynamic_slot_test(struct kunit *test)
+{
+	struct sf_stack *s1 = push(test, NULL, SF_WRITE_RULES);
+	struct sf_stack *s2 = push(test, s1, "default allow\nallow write\n");
+	struct sf_stack *base = push(test, NULL, "default allow\nallow write\n");
+	struct sf_stack *s3 = push(test, base, SF_WRITE_RULES);
+	struct sf_stack *strict = push(test, NULL,
+				       "default allow\nlog write\n");
+	struct sf_stack *s4 = push(test, strict, SF_WRITE_RULES);
+	struct sf_decision d;
+
+	d = write_slot(s1);
+	KUNIT_EXPECT_EQ(test, d.verdict, SF_DECISION_DYNAMIC);
+	KUNIT_EXPECT_EQ(test, d.line,
+			sf_policy_program(s1->layer->policy, SF_ABI_X86_64,
+					  NR_WRITE));
+	KUNIT_EXPECT_EQ(test, d.layer, 1U);
+	expect_decision(test, decide(s1, SF_ABI_X86_64, NR_WRITE, 3),
+			SF_ACT_ERRNO, EACCES, 1);
+	expect_walk_agrees(test, s1);
+
+	/* Constant on top of a dynamic layer: the older one is asked. */
+	d = write_slot(s2);
+	KUNIT_EXPECT_EQ(test, d.verdict, SF_DECISION_DYNAMIC);
+	KUNIT_EXPECT_EQ(test, d.line, SF_NO_PROGRAM);
+	KUNIT_EXPECT_EQ(test, d.layer, 0U);
+	expect_decision(test, decide(s2, SF_ABI_X86_64, NR_WRITE, 4),
+			SF_ACT_ERRNO, EBADF, 1);
+	expect_decision(test, decide(s2, SF_ABI_X86_64, NR_WRITE, 1),
+			SF_ACT_ALLOW, 0, 2);
+	expect_walk_agrees(test, s2);
+
+	/* Dynamic over an outright allow: the program decides alone. */
+	KUNIT_EXPECT_EQ(test, write_slot(s3).layer, 2U);
+	expect_decision(test, decide(s3, SF_ABI_X86_64, NR_WRITE, 1),
+			SF_ACT_ALLOW, 0, 2);
+	expect_decision(test, decide(s3, SF_ABI_X86_64, NR_WRITE, 2),
+			SF_ACT_ERRNO, EACCES, 2);
+	expect_walk_agrees(test, s3);
+
+	/* Dynamic over a log: an allow of the program does not win. */
+	KUNIT_EXPECT_EQ(test, write_slot(s4).layer, 0U);
+	expect_decision(test, decide(s4, SF_ABI_X86_64, NR_WRITE, 1),
+			SF_ACT_LOG, 0, 1);
+	expect_decision(test, decide(s4, SF_ABI_X86_64, NR_WRITE, 2),
+			SF_ACT_ERRNO, EACCES, 2);
+	expect_walk_agrees(test, s4);
+
+	sf_stack_put(s4);
+	sf_stack_put(strict);
+	sf_stack_put(s3);
+	sf_stack_put(base);
+	sf_stack_put(s2);
+	sf_stack_put(s1);
+}
+
 static struct kunit_case sf_policy_test_cases[] = {
 	KUNIT_CASE(sf_policy_single_layer_test),
 	KUNIT_CASE(sf_policy_most_severe_wins_test),
@@ -289,6 +381,7 @@ static struct kunit_case sf_policy_test_cases[] = {
 	KUNIT_CASE(sf_policy_layer_limit_test),
 	KUNIT_CASE(sf_policy_extends_test),
 	KUNIT_CASE(sf_policy_complain_layer_test),
+	KUNIT_CASE(sf_policy_dynamic_slot_test),
 	{}
 };
 
