@@ -53,8 +53,11 @@ static void sf_log(struct pt_regs *regs, enum sf_abi abi, u32 nr,
 		return;
 	sf_decision_format(d->verdict, verdict, sizeof(verdict));
 	syscall_get_arguments(current, regs, a);
-	pr_info("%s: pid %d (%s) %s %s(%u) args %#lx %#lx %#lx %#lx %#lx %#lx layer %u line %u\n",
-		verdict, task_pid_nr(current), current->comm, sf_abi_name(abi),
+	/* comm is the task's to choose: escape it, so it cannot forge lines. */
+	pr_info("%s: pid %d (%*pE) %s %s(%u) args %#lx %#lx %#lx %#lx %#lx %#lx layer %u line %u\n",
+		verdict, task_pid_nr(current),
+		(int)strnlen(current->comm, TASK_COMM_LEN), current->comm,
+		sf_abi_name(abi),
 		call ? call->name : "?", nr, a[0], a[1], a[2], a[3], a[4],
 		a[5], d->layer, d->line);
 }

@@ -351,7 +351,8 @@ void sf_task_fork(struct task_struct *parent, struct task_struct *child)
 	if (!entry)
 		return;
 
-	fresh = kzalloc(sizeof(*fresh), GFP_ATOMIC | __GFP_NOWARN);
+	fresh = kzalloc(sizeof(*fresh),
+			GFP_ATOMIC | __GFP_NOWARN | __GFP_ACCOUNT);
 	spin_lock(&sf_task_lock);
 	/* The parent is in fork(), not exiting: its entry is still there. */
 	entry = sf_task_find(parent);

@@ -21,7 +21,7 @@ $(BUILD)/progs/%: tests/qemu/progs/%.c $(QEMU_PROG_HDRS)
 	@mkdir -p $(@D)
 	$(CC) -m64 $(PROGS_CFLAGS) -o $@ $<
 
-.PHONY: progs check-qemu check-qemu-6.1 check-qemu-6.12
+.PHONY: progs check-qemu check-qemu-6.1 check-qemu-6.12 check-qemu-kunit
 progs: $(QEMU_PROGS)
 	@mkdir -p $(BUILD)/progs
 
@@ -33,4 +33,9 @@ check-qemu-6.1:
 check-qemu-6.12:
 	@tests/qemu/check-kernel 6.12
 
-check-qemu: check-qemu-6.1 check-qemu-6.12
+# The same scenarios on the KUnit kernel, which has KASAN, lockdep and
+# kmemleak: the module's locking and lifetimes under the kernel's checkers.
+check-qemu-kunit:
+	@tests/qemu/check-kernel kunit
+
+check-qemu: check-qemu-6.1 check-qemu-6.12 check-qemu-kunit
