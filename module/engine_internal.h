@@ -8,18 +8,17 @@
  *   lexer.c, policy_parse.c, expr_parse.c: text -> struct sf_parser (rules,
  *	syscall references, conditions as ftrace-style predicate lists);
  *   expr_compile.c: per allowed ABI, resolve names and types and emit the
- *	dense tables and flat programs of struct sf_policy;
+ *	dense tables and flat programs of struct sf_policy (expr_program.h);
  *   expr_eval.c, describe.c: read a struct sf_policy, never write it.
  */
 #ifndef SF_ENGINE_INTERNAL_H
 #define SF_ENGINE_INTERNAL_H
 
 #include "engine.h"
+#include "expr_program.h"
 #include "constants.h"
 #include "groups.h"
 #include "limits.h"
-
-#define SF_NONE 0xffffffffU
 
 /* A growable array for the parser; elements are zeroed when pushed. */
 struct sf_vec {
@@ -81,19 +80,6 @@ void sf_tok_describe(const struct sf_lexer *lx, const struct sf_tok *tok,
 		     char *buf, size_t size);
 
 /* ---- Parsed policy (ABI-neutral) -------------------------------------- */
-
-enum sf_op {
-	SF_OP_EQ,
-	SF_OP_NE,
-	SF_OP_LT,
-	SF_OP_LE,
-	SF_OP_GT,
-	SF_OP_GE,
-	SF_OP_BAND,		/* field & MASK: true when non-zero */
-	SF_OP_IN,		/* field in { ... } */
-	SF_OP_LEAF,		/* compiled programs only: a verdict */
-	SF_OP_SWITCH,		/* compiled programs only: a lookup table */
-};
 
 /* One literal or named constant inside a value. */
 struct sf_atom {
@@ -215,79 +201,7 @@ int sf_failed(int printed);
 /* A quoted, sanitized copy of a token for messages. */
 #define SF_QUOTE_MAX 48
 
-/* ---- Compiled policy -------------------------------------------------- */
-
-/*
- * One instruction of a predicate program. A predicate reads argument @arg,
- * keeps the bits of @mask (the argument's width, and a user mask), sign
- * extends from bit @bits - 1 when SF_INSN_SIGNED, and compares with @value;
- * when the result equals SF_INSN_WHEN the program continues at @target,
- * otherwise at the next instruction. A leaf ends the program: @value is the
- * verdict, @target the deciding rule's line and @aux its index (SF_NONE for
- * the default). For SF_OP_IN, @value indexes set_values and @aux counts them.
- *
- * SF_OP_SWITCH stands for a run of rules whose conditions each test the same
- * field (argument, width, signedness and mask) for equality or membership:
- * it reads the field like a predicate, then looks it up among the @aux
- * sorted values from set_values[@value] on. A hit continues at the matching
- * entry of case_targets (from @cases on), the leaf of the first rule of the
- * run that accepts the value; a miss continues at @target, past the run.
- * The run's leaves follow the instruction, in rule order.
- */
-#define SF_INSN_SIGNED 0x1
-#define SF_INSN_WHEN 0x2
-
-struct sf_insn {
-	u8 op;
-	u8 arg;
-	u8 bits;
-	u8 flags;
-	u32 target;
-	u32 aux;
-	u32 cases;
-	u64 mask;
-	u64 value;
-};
-
-/* A table entry: a constant verdict, or SF_ENTRY_PROG and a program start. */
-#define SF_ENTRY_PROG 0xffffffffU
-
-struct sf_entry {
-	u32 verdict;
-	u32 aux;		/* line of the deciding rule, or program start */
-};
-
-struct sf_abi_table {
-	struct sf_entry *entries;
-	u32 size;
-	struct sf_abi_summary summary;
-};
-
-struct sf_rule_info {
-	u32 line;
-	u32 cond;		/* offset in conds, SF_NONE if unconditional */
-};
-
-struct sf_policy {
-	u32 abis;
-	u32 default_verdict;
-	u32 violation_verdict;
-	u32 violation_line;
-	struct sf_abi_table tables[SF_ABI_COUNT];
-	struct sf_insn *insns;
-	u32 ninsns;
-	u64 *set_values;	/* sorted runs: 'in' sets, switch values */
-	u32 nset_values;
-	u32 *case_targets;	/* where each switch value leads */
-	u32 ncase_targets;
-	struct sf_rule_info *rules;
-	u32 nrules;
-	char *conds;
-	u32 conds_len;
-	struct sf_diag *warnings;
-	u32 nwarnings;
-	u32 warnings_total;
-};
+/* ---- Compiled policy: expr_program.h -------------------------------------- */
 
 int sf_compile(struct sf_parser *p, struct sf_policy *pol);
 void sf_warn_at(struct sf_policy *pol, const char *text, u32 len, u32 pos,
