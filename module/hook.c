@@ -36,8 +36,9 @@
 static noinline void sf_enforce(const struct sf_stack *stack,
 				struct pt_regs *regs, u32 entry_nr)
 {
-	/* Filled by the lookup or the evaluation: no zeroing needed. */
-	struct sf_decision d __uninitialized;
+	/* Filled by the evaluation: no zeroing needed. */
+	struct sf_decision dynamic __uninitialized;
+	const struct sf_decision *d;
 	u32 nr = entry_nr;
 	enum sf_abi abi;
 
@@ -50,16 +51,18 @@ static noinline void sf_enforce(const struct sf_stack *stack,
 		abi = SF_ABI_X86_64;
 	}
 
-	if (!sf_stack_lookup(stack, abi, nr, &d)) {
+	d = sf_stack_slot(stack, abi, nr);
+	if (unlikely(!d || d->verdict == SF_DECISION_DYNAMIC)) {
 		unsigned long args[SF_MAX_ARGS] __uninitialized;
 
 		/* The engine takes registers as u64, which they are here. */
 		BUILD_BUG_ON(sizeof(args[0]) != sizeof(u64));
 		syscall_get_arguments(current, regs, args);
-		sf_stack_eval(stack, abi, nr, (const u64 *)args, &d);
+		sf_stack_eval(stack, d, abi, nr, (const u64 *)args, &dynamic);
+		d = &dynamic;
 	}
-	if (SF_VERDICT_ACTION(d.verdict) != SF_ACT_ALLOW)
-		sf_action_apply(regs, abi, nr, entry_nr, &d);
+	if (SF_VERDICT_ACTION(d->verdict) != SF_ACT_ALLOW)
+		sf_action_apply(regs, abi, nr, entry_nr, d);
 }
 
 /*

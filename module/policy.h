@@ -11,6 +11,7 @@
 #include <linux/workqueue.h>
 
 #include "engine.h"
+#include "expr_program.h"
 
 /**
  * struct sf_layer - One loaded policy
@@ -124,6 +125,22 @@ bool sf_stack_extends(const struct sf_stack *stack,
 		      const struct sf_stack *older);
 
 /**
+ * sf_stack_slot - The constant-table slot of a syscall
+ * @stack: The task's stack.
+ * @abi: ABI of the syscall.
+ * @nr: Syscall number within that ABI.
+ *
+ * Return: the slot, which decides the syscall unless its verdict is
+ * %SF_DECISION_DYNAMIC; NULL past the table's end. In both cases
+ * sf_stack_eval() decides.
+ */
+static inline const struct sf_decision *
+sf_stack_slot(const struct sf_stack *stack, enum sf_abi abi, u32 nr)
+{
+	return nr < stack->limit[abi] ? &stack->constant[abi][nr] : NULL;
+}
+
+/**
  * sf_stack_lookup - Decide a syscall from the constant table
  * @stack: The task's stack.
  * @abi: ABI of the syscall.
@@ -137,10 +154,12 @@ static inline bool sf_stack_lookup(const struct sf_stack *stack,
 				   enum sf_abi abi, u32 nr,
 				   struct sf_decision *d)
 {
-	if (nr >= stack->limit[abi])
+	const struct sf_decision *slot = sf_stack_slot(stack, abi, nr);
+
+	if (!slot || slot->verdict == SF_DECISION_DYNAMIC)
 		return false;
-	*d = stack->constant[abi][nr];
-	return d->verdict != SF_DECISION_DYNAMIC;
+	*d = *slot;
+	return true;
 }
 
 void sf_stack_walk(const struct sf_stack *stack, enum sf_abi abi, u32 nr,
@@ -149,34 +168,33 @@ void sf_stack_walk(const struct sf_stack *stack, enum sf_abi abi, u32 nr,
 /**
  * sf_stack_eval - Decide a syscall whose outcome depends on its arguments
  * @stack: The task's stack.
+ * @slot: What sf_stack_slot() returned for the syscall.
  * @abi: ABI of the syscall.
  * @nr: Syscall number within that ABI.
  * @args: The six raw argument registers.
  * @d: Receives the decision.
  *
  * Inline for the common case, a stack whose newest layer alone decides:
- * one call into the engine. Never sleeps, allocates or faults.
+ * the probe then runs that layer's program without any call (which is why
+ * this file reads the engine's expr_program.h). Never sleeps, allocates or
+ * faults.
  */
 static inline void sf_stack_eval(const struct sf_stack *stack,
+				 const struct sf_decision *slot,
 				 enum sf_abi abi, u32 nr,
 				 const u64 args[SF_MAX_ARGS],
 				 struct sf_decision *d)
 {
-	const struct sf_decision *slot;
-	struct sf_result res;
+	struct sf_result res __uninitialized;
 
-	if (nr >= stack->limit[abi])
-		goto walk;
-	slot = &stack->constant[abi][nr];
-	if (slot->verdict != SF_DECISION_DYNAMIC || !slot->layer)
-		goto walk;
-	sf_policy_run(stack->layer->policy, slot->line, args, &res);
+	if (!slot || slot->verdict != SF_DECISION_DYNAMIC || !slot->layer) {
+		sf_stack_walk(stack, abi, nr, args, d);
+		return;
+	}
+	sf_program_run(stack->layer->policy, slot->line, args, &res);
 	d->verdict = sf_layer_verdict(stack->layer, res.verdict);
 	d->line = res.line;
 	d->layer = slot->layer;
-	return;
-walk:
-	sf_stack_walk(stack, abi, nr, args, d);
 }
 
 int sf_decision_format(u32 verdict, char *buf, size_t size);

@@ -58,7 +58,8 @@ static struct sf_decision decide(const struct sf_stack *stack, enum sf_abi abi,
 	struct sf_decision d;
 
 	if (!sf_stack_lookup(stack, abi, nr, &d))
-		sf_stack_eval(stack, abi, nr, args, &d);
+		sf_stack_eval(stack, sf_stack_slot(stack, abi, nr), abi, nr,
+			      args, &d);
 	return d;
 }
 
@@ -294,7 +295,9 @@ static void expect_walk_agrees(struct kunit *test,
 		u64 args[SF_MAX_ARGS] = { fd };
 		struct sf_decision fast, walked;
 
-		sf_stack_eval(stack, SF_ABI_X86_64, NR_WRITE, args, &fast);
+		sf_stack_eval(stack,
+			      sf_stack_slot(stack, SF_ABI_X86_64, NR_WRITE),
+			      SF_ABI_X86_64, NR_WRITE, args, &fast);
 		sf_stack_walk(stack, SF_ABI_X86_64, NR_WRITE, args, &walked);
 		KUNIT_EXPECT_EQ_MSG(test, fast.verdict, walked.verdict,
 				    "fd %llu", fd);
