@@ -26,7 +26,7 @@ static const struct sf_entry *sf_lookup(const struct sf_policy *p,
 		nr &= ~SF_X32_SYSCALL_BIT;
 	if (nr >= t->size)
 		return NULL;
-	return &t->entries[nr];
+	return &t->entries[sf_index_nospec(nr, t->size)];
 }
 
 bool sf_policy_constant(const struct sf_policy *p, enum sf_abi abi, u32 nr,

@@ -294,13 +294,14 @@ void sf_stack_walk(const struct sf_stack *stack, enum sf_abi abi, u32 nr,
 	bool decided = false;
 
 	for (; stack; stack = stack->prev) {
+		const struct sf_decision *slot = sf_stack_slot(stack, abi, nr);
 		struct sf_decision cur;
 		bool covers_older = false;
 		u32 start = SF_NO_PROGRAM;
 
 		/* Past the table's end every layer has its default. */
-		if (nr < stack->limit[abi]) {
-			cur = stack->constant[abi][nr];
+		if (slot) {
+			cur = *slot;
 			covers_older = cur.verdict != SF_DECISION_DYNAMIC;
 			start = cur.line;
 		}

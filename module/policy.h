@@ -6,6 +6,7 @@
 #ifndef SF_POLICY_H
 #define SF_POLICY_H
 
+#include <linux/nospec.h>
 #include <linux/refcount.h>
 #include <linux/types.h>
 #include <linux/workqueue.h>
@@ -137,7 +138,12 @@ bool sf_stack_extends(const struct sf_stack *stack,
 static inline const struct sf_decision *
 sf_stack_slot(const struct sf_stack *stack, enum sf_abi abi, u32 nr)
 {
-	return nr < stack->limit[abi] ? &stack->constant[abi][nr] : NULL;
+	u32 limit = stack->limit[abi];
+
+	if (nr >= limit)
+		return NULL;
+	/* @nr is the caller's: no speculative read past the table either. */
+	return &stack->constant[abi][array_index_nospec(nr, limit)];
 }
 
 /**

@@ -21,6 +21,14 @@
 #include <linux/mm.h>
 #include <linux/string.h>
 
+#include <linux/nospec.h>
+
+/*
+ * Clamps an index the caller chose (a syscall number) that was checked
+ * against @size, so that no mispredicted bounds check reads past the table.
+ */
+#define sf_index_nospec(index, size) array_index_nospec(index, size)
+
 static inline void *sf_zalloc(size_t size)
 {
 	return kvzalloc(size, GFP_KERNEL_ACCOUNT);
@@ -65,6 +73,7 @@ typedef __s64 s64;
 #define check_mul_overflow(a, b, d) __builtin_mul_overflow(a, b, d)
 #define check_add_overflow(a, b, d) __builtin_add_overflow(a, b, d)
 #define fallthrough __attribute__((__fallthrough__))
+#define sf_index_nospec(index, size) (index)
 
 static inline void *sf_zalloc(size_t size)
 {
