@@ -68,13 +68,6 @@ static u64 sf_twos(struct sf_num v)
 	return v.neg ? 0 - v.mag : v.mag;
 }
 
-static u64 sf_sign_extend(u64 v, u32 bits)
-{
-	u32 shift = 64 - bits;
-
-	return (u64)((s64)(v << shift) >> shift);
-}
-
 void sf_warn_at(struct sf_policy *pol, const char *text, u32 len, u32 pos,
 		const char *msg)
 {
@@ -419,14 +412,13 @@ static int sf_check_value(struct sf_compiler *c, enum sf_abi abi,
 }
 
 /*
- * Order two normalized values as the instruction compares them; equal
- * values by their targets, when there are targets.
+ * Order two normalized values (unsigned, see struct sf_insn); equal values
+ * by their targets, when there are targets.
  */
-static bool sf_less(const u64 *v, const u32 *t, u32 a, u32 b,
-		    bool is_signed)
+static bool sf_less(const u64 *v, const u32 *t, u32 a, u32 b)
 {
 	if (v[a] != v[b])
-		return is_signed ? (s64)v[a] < (s64)v[b] : v[a] < v[b];
+		return v[a] < v[b];
 	return t && t[a] < t[b];
 }
 
@@ -448,7 +440,7 @@ static void sf_swap(u64 *v, u32 *t, u32 a, u32 b)
  * Heap sort of v[0..n), and of t[0..n) along with it when @t is not NULL:
  * bounded, iterative, no allocation.
  */
-static void sf_sort(u64 *v, u32 *t, u32 n, bool is_signed)
+static void sf_sort(u64 *v, u32 *t, u32 n)
 {
 	u32 start = n / 2, end = n, root, child;
 
@@ -461,10 +453,9 @@ static void sf_sort(u64 *v, u32 *t, u32 n, bool is_signed)
 		}
 		root = start;
 		while ((child = 2 * root + 1) < end) {
-			if (child + 1 < end &&
-			    sf_less(v, t, child, child + 1, is_signed))
+			if (child + 1 < end && sf_less(v, t, child, child + 1))
 				child++;
-			if (!sf_less(v, t, root, child, is_signed))
+			if (!sf_less(v, t, root, child))
 				break;
 			sf_swap(v, t, root, child);
 			root = child;
@@ -476,11 +467,11 @@ static void sf_sort(u64 *v, u32 *t, u32 n, bool is_signed)
  * Sort v[0..n) (and t along with it) and keep the first of equal values:
  * with @t, the one with the smallest target. Returns how many are kept.
  */
-static u32 sf_sort_unique(u64 *v, u32 *t, u32 n, bool is_signed)
+static u32 sf_sort_unique(u64 *v, u32 *t, u32 n)
 {
 	u32 i, kept = 0;
 
-	sf_sort(v, t, n, is_signed);
+	sf_sort(v, t, n);
 	for (i = 0; i < n; i++) {
 		if (kept && v[kept - 1] == v[i])
 			continue;
@@ -566,14 +557,14 @@ static int sf_typed_pred(struct sf_compiler *c, enum sf_abi abi,
 			return err;
 		v = sf_twos(n) & wmask;
 		if (is_signed)
-			v = sf_sign_extend(v, bits);
+			v ^= SF_SIGN_BIT(bits);
 		if (set)
 			set[i] = v;
 		else if (insn)
 			insn->value = v;
 	}
 	if (set) {
-		insn->aux = sf_sort_unique(set, NULL, count, is_signed);
+		insn->aux = sf_sort_unique(set, NULL, count);
 		c->nset_values += insn->aux;
 	}
 	return 0;
@@ -847,7 +838,6 @@ static void sf_add_case(struct sf_fuse *f, u32 *n, u64 value, u32 target)
 static void sf_emit_switch(struct sf_fuse *f, u32 pc, u32 run)
 {
 	const struct sf_insn *first = &f->in[pc];
-	bool is_signed = first->flags & SF_INSN_SIGNED;
 	u32 at = f->ninsns, n = 0, i, k;
 
 	for (i = 0; i < run; i++) {
@@ -865,7 +855,7 @@ static void sf_emit_switch(struct sf_fuse *f, u32 pc, u32 run)
 		struct sf_insn *sw = &f->insns[at];
 
 		n = sf_sort_unique(f->sets + f->nsets, f->targets + f->ntargets,
-				   n, is_signed);
+				   n);
 		*sw = *first;
 		sw->op = SF_OP_SWITCH;
 		sw->flags = first->flags & SF_INSN_SIGNED;
@@ -997,7 +987,6 @@ static int sf_fuse(struct sf_compiler *c)
 static int sf_check_switch(const struct sf_policy *pol,
 			   const struct sf_insn *sw, u32 pc, u32 end)
 {
-	bool is_signed = sw->flags & SF_INSN_SIGNED;
 	const u64 *values;
 	u32 i;
 
@@ -1012,8 +1001,7 @@ static int sf_check_switch(const struct sf_policy *pol,
 
 		if (target <= pc || target >= end)
 			return -EINVAL;
-		if (i && (is_signed ? (s64)values[i - 1] >= (s64)values[i] :
-				      values[i - 1] >= values[i]))
+		if (i && values[i - 1] >= values[i])
 			return -EINVAL;
 	}
 	return 0;
@@ -1033,10 +1021,11 @@ static int sf_check_program(const struct sf_policy *pol, u32 start, u32 end)
 		if (insn->op == SF_OP_LEAF)
 			continue;
 		if (insn->op > SF_OP_SWITCH || insn->arg >= SF_MAX_ARGS ||
+		    insn->bits < 1 || insn->bits > 64 ||
 		    insn->target <= i || insn->target >= end)
 			return -EINVAL;
 		if (insn->op == SF_OP_IN &&
-		    (insn->value > pol->nset_values ||
+		    (!insn->aux || insn->value > pol->nset_values ||
 		     insn->aux > pol->nset_values - insn->value))
 			return -EINVAL;
 		if (insn->op == SF_OP_SWITCH &&

@@ -32,10 +32,14 @@ enum sf_op {
 
 /*
  * One instruction of a predicate program. A predicate reads argument @arg,
- * keeps the bits of @mask (the argument's width, and a user mask), sign
- * extends from bit @bits - 1 when SF_INSN_SIGNED, and compares with @value;
- * when the result equals SF_INSN_WHEN the program continues at @target,
- * otherwise at the next instruction. A leaf ends the program: @value is the
+ * keeps the bits of @mask (the argument's width, and a user mask), flips
+ * bit @bits - 1 when SF_INSN_SIGNED, and compares the result with @value as
+ * unsigned numbers; when the comparison's result equals SF_INSN_WHEN the
+ * program continues at @target, otherwise at the next instruction. Flipping
+ * the sign bit of a @bits-wide value orders signed values as unsigned ones
+ * (-1 below 0, INT_MIN lowest), so values are stored that way too (the
+ * operands of signed fields, their 'in' sets and switches) and evaluation
+ * never compares signed. A leaf ends the program: @value is the
  * verdict, @target the deciding rule's line and @aux its index (SF_NONE for
  * the default). For SF_OP_IN, @value indexes set_values and @aux counts them.
  *
@@ -49,6 +53,7 @@ enum sf_op {
  */
 #define SF_INSN_SIGNED 0x1
 #define SF_INSN_WHEN 0x2
+#define SF_SIGN_BIT(bits) (1ULL << ((bits) - 1))
 
 struct sf_insn {
 	u8 op;
@@ -104,50 +109,40 @@ struct sf_policy {
 
 /*
  * Where @v is among the @n values sorted from set_values[@first] on, or
- * SF_NONE. The search halves the range without testing for equality on the
- * way, which keeps its loop short: log2(n) steps, one comparison each.
+ * SF_NONE; n >= 1 (checked when compiling). The search halves the range
+ * without testing for equality on the way, which keeps its loop short:
+ * log2(n) steps, one comparison each.
  */
 static inline u32 sf_program_search(const struct sf_policy *p, u32 first,
-				    u32 n, u64 v, bool is_signed)
+				    u32 n, u64 v)
 {
 	const u64 *values = p->set_values + first;
-	/* Flipping the sign bit orders signed values as unsigned ones. */
-	u64 bias = is_signed ? 1ULL << 63 : 0;
 	u32 base = 0, half;
 
-	if (!n)
-		return SF_NONE;
-	v ^= bias;
 	while (n > 1) {
 		half = n / 2;
-		if ((values[base + half] ^ bias) <= v)
+		if (values[base + half] <= v)
 			base += half;
 		n -= half;
 	}
-	return values[base] == (v ^ bias) ? base : SF_NONE;
+	return values[base] == v ? base : SF_NONE;
 }
 
-/* The argument an instruction reads, as its field's C type holds it. */
+/* The argument an instruction reads, normalized as its values are. */
 static inline u64 sf_program_operand(const struct sf_insn *insn,
 				     const u64 args[SF_MAX_ARGS])
 {
 	u64 v = args[insn->arg] & insn->mask;
 
-	if (insn->flags & SF_INSN_SIGNED) {
-		u32 shift = 64 - insn->bits;
-
-		v = (u64)((s64)(v << shift) >> shift);
-	}
-	return v;
+	/* SF_SIGN_BIT(insn->bits) for a signed field, 0 otherwise. */
+	return v ^ ((u64)!!(insn->flags & SF_INSN_SIGNED) << (insn->bits - 1));
 }
 
 /* A comparison or bit test of the operand @v. */
 static inline bool sf_program_compare(const struct sf_insn *insn, u64 v)
 {
-	u64 bias = (u64)(insn->flags & SF_INSN_SIGNED) << 63;
-	u64 k = insn->value ^ bias;
+	u64 k = insn->value;
 
-	v ^= bias;
 	switch (insn->op) {
 	case SF_OP_EQ:
 		return v == k;
@@ -194,8 +189,7 @@ static inline void sf_program_run(const struct sf_policy *p, u32 pc,
 		if (insn->op < SF_OP_IN) {
 			holds = sf_program_compare(insn, v);
 		} else {
-			at = sf_program_search(p, insn->value, insn->aux, v,
-					       insn->flags & SF_INSN_SIGNED);
+			at = sf_program_search(p, insn->value, insn->aux, v);
 			if (insn->op == SF_OP_SWITCH) {
 				pc = at == SF_NONE ? insn->target :
 					p->case_targets[insn->cases + at];
