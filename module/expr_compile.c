@@ -983,7 +983,7 @@ static int sf_fuse(struct sf_compiler *c)
 	return 0;
 }
 
-/* A switch's values sorted and distinct, its targets inside the program. */
+/* A switch's values sorted and distinct, its targets leaves of the program. */
 static int sf_check_switch(const struct sf_policy *pol,
 			   const struct sf_insn *sw, u32 pc, u32 end)
 {
@@ -999,7 +999,8 @@ static int sf_check_switch(const struct sf_policy *pol,
 	for (i = 0; i < sw->aux; i++) {
 		u32 target = pol->case_targets[sw->cases + i];
 
-		if (target <= pc || target >= end)
+		if (target <= pc || target >= end ||
+		    pol->insns[target].op != SF_OP_LEAF)
 			return -EINVAL;
 		if (i && values[i - 1] >= values[i])
 			return -EINVAL;

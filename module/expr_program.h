@@ -46,9 +46,10 @@ enum sf_op {
  * SF_OP_SWITCH stands for a run of rules whose conditions each test the same
  * field (argument, width, signedness and mask) for equality or membership:
  * it reads the field like a predicate, then looks it up among the @aux
- * sorted values from set_values[@value] on. A hit continues at the matching
- * entry of case_targets (from @cases on), the leaf of the first rule of the
- * run that accepts the value; a miss continues at @target, past the run.
+ * sorted values from set_values[@value] on. A hit is decided by the leaf
+ * the matching entry of case_targets (from @cases on) names, the first rule
+ * of the run that accepts the value; a miss continues at @target, past the
+ * run.
  * The run's leaves follow the instruction, in rule order.
  */
 #define SF_INSN_SIGNED 0x1
@@ -190,10 +191,16 @@ static inline void sf_program_run(const struct sf_policy *p, u32 pc,
 			holds = sf_program_compare(insn, v);
 		} else {
 			at = sf_program_search(p, insn->value, insn->aux, v);
-			if (insn->op == SF_OP_SWITCH) {
-				pc = at == SF_NONE ? insn->target :
-					p->case_targets[insn->cases + at];
+			if (insn->op == SF_OP_SWITCH && at == SF_NONE) {
+				pc = insn->target;
 				continue;
+			}
+			if (insn->op == SF_OP_SWITCH) {
+				/* A case leads to a leaf: decide right here. */
+				insn = &p->insns[p->case_targets[insn->cases + at]];
+				res->verdict = (u32)insn->value;
+				res->line = insn->target;
+				return;
 			}
 			holds = at != SF_NONE;
 		}

@@ -29,18 +29,50 @@
 #include "task.h"
 
 /*
- * Decides the current syscall of a confined task and carries the decision
- * out. Out of line, so that the probe stays small for the tasks that are not
- * confined, which are most of them.
+ * Decides a syscall that the stack's constant table leaves to the arguments
+ * (or that is past its end) and carries the decision out. Out of line: it
+ * needs the argument registers and a larger frame, which the constant
+ * decisions, most of a confined task's syscalls, do without.
  */
-static noinline void sf_enforce(const struct sf_stack *stack,
-				struct pt_regs *regs, u32 entry_nr)
+static noinline void sf_enforce_dynamic(const struct sf_stack *stack,
+					const struct sf_decision *slot,
+					struct pt_regs *regs, enum sf_abi abi,
+					u32 nr, u32 entry_nr)
 {
-	/* Filled by the evaluation: no zeroing needed. */
-	struct sf_decision dynamic __uninitialized;
+	/* Both filled right below: no need for the compiler's zeroing. */
+	unsigned long args[SF_MAX_ARGS] __uninitialized;
+	struct sf_decision d __uninitialized;
+
+	/* The engine takes registers as u64, which they are here. */
+	BUILD_BUG_ON(sizeof(args[0]) != sizeof(u64));
+	syscall_get_arguments(current, regs, args);
+	sf_stack_eval(stack, slot, abi, nr, (const u64 *)args, &d);
+	if (SF_VERDICT_ACTION(d.verdict) != SF_ACT_ALLOW)
+		sf_action_apply(regs, abi, nr, entry_nr, &d);
+}
+
+/*
+ * Runs at the entry of every syscall of every task, with preemption
+ * disabled, after ptrace and seccomp: no sleeping, allocating, faulting or
+ * locking. An unconfined task costs one bucket of the task table, a
+ * confined one a slot of its stack's constant table unless the arguments
+ * matter.
+ */
+static void sf_probe_sys_enter(void *data, struct pt_regs *regs, long id)
+{
+	/*
+	 * The entry code dispatches on the low 32 bits of the number, while
+	 * @id is the whole register: decide on what will run.
+	 */
+	u32 entry_nr = (u32)id, nr = entry_nr;
 	const struct sf_decision *d;
-	u32 nr = entry_nr;
+	const struct sf_stack *stack;
 	enum sf_abi abi;
+
+	rcu_read_lock();
+	stack = sf_task_stack(current);
+	if (likely(!stack))
+		goto out;
 
 	if (in_ia32_syscall()) {
 		abi = SF_ABI_I386;
@@ -52,36 +84,11 @@ static noinline void sf_enforce(const struct sf_stack *stack,
 	}
 
 	d = sf_stack_slot(stack, abi, nr);
-	if (unlikely(!d || d->verdict == SF_DECISION_DYNAMIC)) {
-		unsigned long args[SF_MAX_ARGS] __uninitialized;
-
-		/* The engine takes registers as u64, which they are here. */
-		BUILD_BUG_ON(sizeof(args[0]) != sizeof(u64));
-		syscall_get_arguments(current, regs, args);
-		sf_stack_eval(stack, d, abi, nr, (const u64 *)args, &dynamic);
-		d = &dynamic;
-	}
-	if (SF_VERDICT_ACTION(d->verdict) != SF_ACT_ALLOW)
+	if (unlikely(!d || d->verdict == SF_DECISION_DYNAMIC))
+		sf_enforce_dynamic(stack, d, regs, abi, nr, entry_nr);
+	else if (SF_VERDICT_ACTION(d->verdict) != SF_ACT_ALLOW)
 		sf_action_apply(regs, abi, nr, entry_nr, d);
-}
-
-/*
- * Runs at the entry of every syscall of every task, with preemption
- * disabled, after ptrace and seccomp: no sleeping, allocating, faulting or
- * locking. An unconfined task costs one bucket of the task table.
- */
-static void sf_probe_sys_enter(void *data, struct pt_regs *regs, long id)
-{
-	const struct sf_stack *stack;
-
-	rcu_read_lock();
-	stack = sf_task_stack(current);
-	/*
-	 * The entry code dispatches on the low 32 bits of the number, while
-	 * @id is the whole register: decide on what will run.
-	 */
-	if (unlikely(stack))
-		sf_enforce(stack, regs, (u32)id);
+out:
 	rcu_read_unlock();
 }
 
