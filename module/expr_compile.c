@@ -10,7 +10,8 @@
  *
  * Two passes over the rules, so nothing is reallocated: the first resolves
  * names, checks every field and value on every ABI (the errors, in file
- * order) and counts instructions; the second emits them.
+ * order) and counts instructions; the second emits them. A last pass over
+ * the programs merges runs of equality rules into lookups (sf_fuse()).
  */
 #include "engine_internal.h"
 
@@ -779,10 +780,10 @@ static int sf_emit_rule(struct sf_compiler *c, u32 r)
  * them costs a test per rule; a run of consecutive rules that each test the
  * same field for equality or membership is therefore rewritten into one
  * SF_OP_SWITCH, a binary search over the values of all the run's rules.
- * First-match semantics stay exact: the rules of a run cannot both match
- * a value unless they name it both, and then the earlier rule's leaf is
- * the one kept; a value no rule of the run names continues after the run,
- * as the last rule's false test did. Only consecutive rules are merged:
+ * First-match semantics stay exact: two rules of a run match the same
+ * value only when both name it, and then the earlier rule's leaf is the
+ * one kept; a value no rule of the run names continues after the run, as
+ * the last rule's false test did. Only consecutive rules are merged:
  * any other rule in between ends the run, since what it decides may depend
  * on other fields.
  *
