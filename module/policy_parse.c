@@ -149,6 +149,23 @@ static int sf_parse_verdict_directive(struct sf_parser *p, bool *seen,
 	return sf_expect_end(p);
 }
 
+/*
+ * The ABI the current identifier token names, quoted into @q for messages;
+ * a positioned error (negative) when it names none.
+ */
+static int sf_tok_abi(struct sf_parser *p, char q[SF_QUOTE_MAX])
+{
+	int abi;
+
+	sf_quote(q, SF_QUOTE_MAX, p->lx.text + p->tok.pos, p->tok.len);
+	abi = sf_abi_lookup(p->lx.text + p->tok.pos, p->tok.len);
+	if (abi < 0)
+		return sf_error(p, p->tok.pos,
+				"unknown ABI '%s' (known: x86_64, i386, x32)",
+				q);
+	return abi;
+}
+
 static int sf_parse_abi_directive(struct sf_parser *p)
 {
 	u32 pos = p->tok.pos;
@@ -166,12 +183,9 @@ static int sf_parse_abi_directive(struct sf_parser *p)
 	while (!sf_at_end(p)) {
 		if (p->tok.kind != SF_TOK_IDENT)
 			return sf_expected(p, "an ABI name");
-		sf_quote(q, sizeof(q), p->lx.text + p->tok.pos, p->tok.len);
-		abi = sf_abi_lookup(p->lx.text + p->tok.pos, p->tok.len);
+		abi = sf_tok_abi(p, q);
 		if (abi < 0)
-			return sf_error(p, p->tok.pos,
-					"unknown ABI '%s' (known: x86_64, i386, x32)",
-					q);
+			return abi;
 		if (p->abis & SF_ABI_MASK(abi))
 			return sf_error(p, p->tok.pos,
 					"ABI '%s' listed twice", q);
@@ -201,12 +215,9 @@ static int sf_parse_ref(struct sf_parser *p, struct sf_rule *rule)
 
 	sf_lex(&ahead, &peek);
 	if (p->tok.kind == SF_TOK_IDENT && peek.kind == SF_TOK_COLON) {
-		sf_quote(q, sizeof(q), p->lx.text + p->tok.pos, p->tok.len);
-		abi = sf_abi_lookup(p->lx.text + p->tok.pos, p->tok.len);
+		abi = sf_tok_abi(p, q);
 		if (abi < 0)
-			return sf_error(p, p->tok.pos,
-					"unknown ABI '%s' (known: x86_64, i386, x32)",
-					q);
+			return abi;
 		sf_next(p);
 		sf_next(p);
 	}
