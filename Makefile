@@ -17,7 +17,7 @@ DKMS_SOURCE_DIR ?= /usr/src/sysfence-$(VERSION)
 
 .PHONY: all module userland clean check demo deps install install-module \
 	install-userland dkms-source dkms-install print-version check-hygiene \
-	check-dkms
+	check-dkms check-gate
 all: module userland
 
 module:
@@ -46,6 +46,9 @@ demo: deps
 
 check-hygiene:
 	@tests/hygiene/run
+
+check-gate:
+	@tests/gate/run
 
 check-dkms:
 	@tests/dkms/run

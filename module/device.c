@@ -24,6 +24,7 @@
 #include "limits.h"
 #include "policy.h"
 #include "show.h"
+#include "skip_proof.h"
 #include "task.h"
 
 /* The largest struct size user space may announce (see uapi @size). */
@@ -118,6 +119,10 @@ static long sf_ioctl_load(struct sysfence_load __user *uarg)
 	if (!task_no_new_privs(current) &&
 	    !ns_capable_noaudit(current_user_ns(), CAP_SYS_ADMIN))
 		return -EACCES;
+	/* Fail closed where a denied call would run anyway. */
+	err = sf_skip_proof_check();
+	if (err)
+		return err;
 
 	/*
 	 * Clear the outputs first: if that faults, nothing is installed, and

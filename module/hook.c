@@ -26,6 +26,7 @@
 
 #include "action.h"
 #include "hook.h"
+#include "skip_proof.h"
 #include "task.h"
 
 /*
@@ -107,6 +108,22 @@ static void sf_probe_exit(void *data, struct task_struct *task)
 	sf_task_exit(task);
 }
 
+/* The probes of the skip proof (skip_proof.c), registered only meanwhile. */
+static void sf_probe_proof_enter(void *data, struct pt_regs *regs, long id)
+{
+	sf_skip_proof_enter(regs, id);
+}
+
+static void sf_probe_proof_exit(void *data, struct pt_regs *regs, long ret)
+{
+	sf_skip_proof_exit(regs);
+}
+
+static void sf_probe_proof_task_exit(void *data, struct task_struct *task)
+{
+	sf_skip_proof_task_exit(task);
+}
+
 struct sf_probe {
 	const char *name;
 	void *func;
@@ -123,18 +140,49 @@ static struct sf_probe sf_probes[] = {
 	{ .name = "sys_enter", .func = sf_probe_sys_enter },
 };
 
+/*
+ * In registration order, sys_enter last, so that a call it skips always
+ * meets the other two; sf_hook_proof_disable_enter() takes it down first.
+ */
+static struct sf_probe sf_proof_probes[] = {
+	{ .name = "sys_exit", .func = sf_probe_proof_exit },
+	{ .name = "sched_process_exit", .func = sf_probe_proof_task_exit },
+	{ .name = "sys_enter", .func = sf_probe_proof_enter },
+};
+
+/* How many of sf_proof_probes are registered; see skip_proof.c's locking. */
+static int sf_proof_registered;
+
 /* Whether sf_probes are registered; protected by sf_hook_mutex. */
 static bool sf_hook_enabled;
 static DEFINE_MUTEX(sf_hook_mutex);
 
-static void sf_hook_unregister(int count)
+static void sf_probes_unregister(struct sf_probe *probes, int from, int to)
 {
-	while (count--)
-		WARN_ON_ONCE(tracepoint_probe_unregister(sf_probes[count].tp,
-							 sf_probes[count].func,
+	while (to-- > from)
+		WARN_ON_ONCE(tracepoint_probe_unregister(probes[to].tp,
+							 probes[to].func,
 							 NULL));
 	/* No probe may still be running when we return (or unload). */
 	tracepoint_synchronize_unregister();
+}
+
+/* Registers @count probes in order; all or none. */
+static int sf_probes_register(struct sf_probe *probes, int count)
+{
+	int i, err;
+
+	for (i = 0; i < count; i++) {
+		err = tracepoint_probe_register(probes[i].tp, probes[i].func,
+						NULL);
+		if (err) {
+			pr_err("cannot register a probe on %s: %d\n",
+			       probes[i].name, err);
+			sf_probes_unregister(probes, 0, i);
+			return err;
+		}
+	}
+	return 0;
 }
 
 /**
@@ -146,23 +194,13 @@ static void sf_hook_unregister(int count)
  */
 int sf_hook_enable(void)
 {
-	int i, err = 0;
+	int err = 0;
 
 	mutex_lock(&sf_hook_mutex);
-	if (sf_hook_enabled)
-		goto out;
-	for (i = 0; i < ARRAY_SIZE(sf_probes); i++) {
-		err = tracepoint_probe_register(sf_probes[i].tp,
-						sf_probes[i].func, NULL);
-		if (err) {
-			pr_err("cannot register a probe on %s: %d\n",
-			       sf_probes[i].name, err);
-			sf_hook_unregister(i);
-			goto out;
-		}
+	if (!sf_hook_enabled) {
+		err = sf_probes_register(sf_probes, ARRAY_SIZE(sf_probes));
+		sf_hook_enabled = !err;
 	}
-	sf_hook_enabled = true;
-out:
 	mutex_unlock(&sf_hook_mutex);
 	return err;
 }
@@ -172,34 +210,81 @@ void sf_hook_disable(void)
 {
 	mutex_lock(&sf_hook_mutex);
 	if (sf_hook_enabled) {
-		sf_hook_unregister(ARRAY_SIZE(sf_probes));
+		sf_probes_unregister(sf_probes, 0, ARRAY_SIZE(sf_probes));
 		sf_hook_enabled = false;
 	}
 	mutex_unlock(&sf_hook_mutex);
 }
 
-static void sf_hook_find(struct tracepoint *tp, void *priv)
+/**
+ * sf_hook_proof_enable - Register the probes of the skip proof
+ *
+ * May sleep. Called once, from module init.
+ *
+ * Return: 0 or the error of tracepoint_probe_register().
+ */
+int sf_hook_proof_enable(void)
+{
+	int err = sf_probes_register(sf_proof_probes,
+				     ARRAY_SIZE(sf_proof_probes));
+
+	if (!err)
+		sf_proof_registered = ARRAY_SIZE(sf_proof_probes);
+	return err;
+}
+
+/* Unregister the proof's sys_enter probe: no test call starts after it. */
+void sf_hook_proof_disable_enter(void)
+{
+	if (sf_proof_registered == ARRAY_SIZE(sf_proof_probes))
+		sf_probes_unregister(sf_proof_probes, --sf_proof_registered,
+				     ARRAY_SIZE(sf_proof_probes));
+}
+
+/* Unregister the rest of the proof's probes; waits for running ones. */
+void sf_hook_proof_disable(void)
+{
+	sf_hook_proof_disable_enter();
+	sf_probes_unregister(sf_proof_probes, 0, sf_proof_registered);
+	sf_proof_registered = 0;
+}
+
+static void sf_hook_find_in(struct sf_probe *probes, int count,
+			    struct tracepoint *tp)
 {
 	int i;
 
-	for (i = 0; i < ARRAY_SIZE(sf_probes); i++)
-		if (!strcmp(tp->name, sf_probes[i].name))
-			sf_probes[i].tp = tp;
+	for (i = 0; i < count; i++)
+		if (!strcmp(tp->name, probes[i].name))
+			probes[i].tp = tp;
+}
+
+static void sf_hook_find(struct tracepoint *tp, void *priv)
+{
+	sf_hook_find_in(sf_probes, ARRAY_SIZE(sf_probes), tp);
+	sf_hook_find_in(sf_proof_probes, ARRAY_SIZE(sf_proof_probes), tp);
+}
+
+static int sf_hook_check_found(const struct sf_probe *probes, int count)
+{
+	int i;
+
+	for (i = 0; i < count; i++) {
+		if (!probes[i].tp) {
+			pr_err("no %s tracepoint in this kernel\n",
+			       probes[i].name);
+			return -ENOENT;
+		}
+	}
+	return 0;
 }
 
 /* Finds the tracepoints; the kernel does not export them to modules. */
 int sf_hook_init(void)
 {
-	int i;
-
 	BUILD_BUG_ON(__X32_SYSCALL_BIT != SF_X32_SYSCALL_BIT);
 	for_each_kernel_tracepoint(sf_hook_find, NULL);
-	for (i = 0; i < ARRAY_SIZE(sf_probes); i++) {
-		if (!sf_probes[i].tp) {
-			pr_err("no %s tracepoint in this kernel\n",
-			       sf_probes[i].name);
-			return -ENOENT;
-		}
-	}
-	return 0;
+	return sf_hook_check_found(sf_probes, ARRAY_SIZE(sf_probes)) ?:
+	       sf_hook_check_found(sf_proof_probes,
+				   ARRAY_SIZE(sf_proof_probes));
 }

@@ -8,5 +8,8 @@
 int sf_hook_init(void);
 int sf_hook_enable(void);
 void sf_hook_disable(void);
+int sf_hook_proof_enable(void);
+void sf_hook_proof_disable_enter(void);
+void sf_hook_proof_disable(void);
 
 #endif /* SF_HOOK_H */

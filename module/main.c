@@ -10,6 +10,7 @@
 #include "device.h"
 #include "hook.h"
 #include "policy.h"
+#include "skip_proof.h"
 #include "task.h"
 
 static int __init sf_init(void)
@@ -22,9 +23,19 @@ static int __init sf_init(void)
 	err = sf_policy_init();
 	if (err)
 		return err;
+	/* Before the device exists: no load may come before the test. */
+	err = sf_skip_proof_start();
+	if (err)
+		goto err_policy;
 	err = sf_device_init();
 	if (err)
-		sf_policy_exit();
+		goto err_proof;
+	return 0;
+
+err_proof:
+	sf_skip_proof_stop();
+err_policy:
+	sf_policy_exit();
 	return err;
 }
 
@@ -36,6 +47,7 @@ static int __init sf_init(void)
 static void __exit sf_exit(void)
 {
 	sf_device_exit();
+	sf_skip_proof_stop();
 	sf_task_cleanup();
 	sf_policy_exit();
 }

@@ -89,6 +89,11 @@ static int run_load(int fd, const char *path, unsigned int flags)
 			"sysfence: %s: another thread has layers this one lacks\n",
 			name);
 		break;
+	case -EOPNOTSUPP:
+		fprintf(stderr,
+			"sysfence: %s: the module refuses to confine on this kernel, which runs the syscalls it skips (see the kernel log and sysfence(8))\n",
+			name);
+		break;
 	default:
 		fprintf(stderr, "sysfence: %s: load failed: %s\n", name,
 			strerror(-err));

@@ -41,6 +41,7 @@ static inline const char *sft_errno_name(int e)
 	case ENOSYS: return "ENOSYS";
 	case E2BIG: return "E2BIG";
 	case EOVERFLOW: return "EOVERFLOW";
+	case EOPNOTSUPP: return "EOPNOTSUPP";
 	default: return "other";
 	}
 }
