@@ -49,9 +49,14 @@ struct sf_task {
  *
  * An all-threads install also holds the process's cred_guard_mutex, which
  * execve() holds from its set-user-ID decision to its new credentials (see
- * sf_task_commit()).
+ * sf_task_commit()). That mutex is the caller's to hold as long as it likes
+ * (an execve() blocked reading a binary on a FUSE mount its own process
+ * serves), so it is taken first and killably, and sf_install_mutex is never
+ * held while waiting for it: no process can make others' installs, or the
+ * idle work, wait on a lock it controls. The idle work does not even wait
+ * for sf_install_mutex (see sf_task_idle()).
  *
- * Lock order: sf_install_mutex, then cred_guard_mutex, then sf_task_lock,
+ * Lock order: cred_guard_mutex, then sf_install_mutex, then sf_task_lock,
  * then a sighand's siglock. sf_task_lock is never taken from interrupt
  * context.
  */
@@ -244,10 +249,15 @@ static int sf_task_refill(struct hlist_head *spare, unsigned int *nspare,
 	return 0;
 }
 
-/* Unregisters the hooks once no task is confined; see sf_install_mutex. */
+/*
+ * Unregisters the hooks once no task is confined; see sf_install_mutex. It
+ * runs on the system workqueue, which must never wait on a load: an install
+ * in progress queues this work again if it leaves the table empty.
+ */
 static void sf_task_idle(struct work_struct *work)
 {
-	mutex_lock(&sf_install_mutex);
+	if (!mutex_trylock(&sf_install_mutex))
+		return;
 	if (!READ_ONCE(sf_task_count))
 		sf_hook_disable();
 	mutex_unlock(&sf_install_mutex);
@@ -277,7 +287,13 @@ int sf_task_install(struct sf_layer *layer, bool all_threads, u32 *depth)
 	struct sf_task *entry;
 	int err;
 
-	mutex_lock(&sf_install_mutex);
+	if (all_threads &&
+	    mutex_lock_killable(&current->signal->cred_guard_mutex))
+		return -EINTR;
+	if (mutex_lock_killable(&sf_install_mutex)) {
+		err = -EINTR;
+		goto out_cred;
+	}
 	/* Only installs change an entry's stack, and we hold the mutex. */
 	base = sf_task_get_stack(current);
 	stack = sf_stack_push(base, layer);
@@ -290,11 +306,6 @@ int sf_task_install(struct sf_layer *layer, bool all_threads, u32 *depth)
 	err = sf_hook_enable();
 	if (err)
 		goto out;
-	if (all_threads &&
-	    mutex_lock_killable(&current->signal->cred_guard_mutex)) {
-		err = -EINTR;
-		goto out;
-	}
 
 	for (;;) {
 		err = sf_task_refill(&spare, &nspare, need);
@@ -314,8 +325,6 @@ int sf_task_install(struct sf_layer *layer, bool all_threads, u32 *depth)
 			break;
 		}
 	}
-	if (all_threads)
-		mutex_unlock(&current->signal->cred_guard_mutex);
 	if (!err)
 		*depth = stack->depth;
 out:
@@ -326,6 +335,9 @@ out:
 		kfree(entry);
 	sf_stack_put(stack);
 	sf_stack_put(base);
+out_cred:
+	if (all_threads)
+		mutex_unlock(&current->signal->cred_guard_mutex);
 	return err;
 }
 
