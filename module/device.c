@@ -102,6 +102,7 @@ out:
 
 static long sf_ioctl_load(struct sysfence_load __user *uarg)
 {
+	struct sf_diag diag = {};
 	struct sysfence_load load;
 	struct sf_policy *policy;
 	struct sf_layer *layer;
@@ -148,10 +149,18 @@ static long sf_ioctl_load(struct sysfence_load __user *uarg)
 		return PTR_ERR(layer);
 	}
 	err = sf_task_install(layer, load.flags & SYSFENCE_LOAD_ALL_THREADS,
-			      &depth);
+			      &depth, &diag);
 	sf_layer_put(layer);
-	if (err)
+	if (err) {
+		/* A stack limit: say which, with no position in the text. */
+		if (err == -E2BIG && diag.msg[0]) {
+			strscpy(load.error_message, diag.msg,
+				sizeof(load.error_message));
+			if (sf_load_report(uarg, &load))
+				return -EFAULT;
+		}
 		return err;
+	}
 	/*
 	 * The layer is in force now: should another thread have unmapped the
 	 * struct meanwhile, the count is lost but the load did happen.

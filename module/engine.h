@@ -126,6 +126,22 @@ struct sf_abi_summary {
 int sf_policy_summary(const struct sf_policy *p, enum sf_abi abi,
 		      struct sf_abi_summary *sum);
 
+/**
+ * struct sf_policy_cost - what deciding syscalls against a policy costs
+ * @steps: the most steps deciding one syscall can take: program
+ *	instructions run plus the comparisons of their binary searches, and
+ *	one for the table lookup
+ * @bytes: memory the compiled policy holds, in bytes (its arrays; not the
+ *	allocator's overhead)
+ */
+struct sf_policy_cost {
+	u64 steps;
+	u64 bytes;
+};
+
+/* Fill *cost; returns 0 or -ENOMEM. Sleeps. */
+int sf_policy_cost(const struct sf_policy *p, struct sf_policy_cost *cost);
+
 /* The default verdict, and the verdict for syscalls of ABIs not allowed. */
 u32 sf_policy_default(const struct sf_policy *p);
 u32 sf_policy_abi_violation(const struct sf_policy *p);

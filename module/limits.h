@@ -34,5 +34,15 @@
 #define SF_MAX_ERRNO 4095
 /* Layers stacked on one task. */
 #define SF_MAX_LAYERS 32
+/*
+ * Steps (sf_policy_cost()) deciding one syscall may take, summed over every
+ * layer of a stack, as seccomp caps the instructions of a filter path
+ * (MAX_INSNS_PER_PATH): the probe runs with preemption off, and stacking
+ * must not multiply what one policy may cost. docs/enforcement.md gives
+ * the worst case these limits allow, measured by `make bench`.
+ */
+#define SF_MAX_STACK_STEPS (128 * 1024)
+/* Bytes a whole stack's layers and constant tables may pin. */
+#define SF_MAX_STACK_BYTES (32 * 1024 * 1024)
 
 #endif /* SF_LIMITS_H */

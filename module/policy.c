@@ -43,6 +43,11 @@ struct sf_layer *sf_layer_create(struct sf_policy *policy, bool complain)
 		module_put(THIS_MODULE);
 		return ERR_PTR(-ENOMEM);
 	}
+	if (sf_policy_cost(policy, &layer->cost)) {
+		kfree(layer);
+		module_put(THIS_MODULE);
+		return ERR_PTR(-ENOMEM);
+	}
 	refcount_set(&layer->usage, 1);
 	layer->policy = policy;
 	layer->complain = complain;
@@ -156,6 +161,66 @@ static void sf_stack_free(struct sf_stack *stack)
 	kfree(stack);
 }
 
+/* What a node adds to its layer's cost: itself and its constant tables. */
+static u64 sf_stack_node_bytes(void)
+{
+	u64 bytes = sizeof(struct sf_stack);
+	int abi;
+
+	for (abi = 0; abi < SF_ABI_COUNT; abi++)
+		bytes += (u64)sf_syscall_tables[abi].nr_limit *
+			 sizeof(struct sf_decision);
+	return bytes;
+}
+
+/**
+ * sf_stack_check - Whether a layer may go on top of a stack
+ * @prev: The stack below, or NULL.
+ * @layer: The new layer.
+ * @diag: Receives the reason on failure (line and column 0); may be NULL.
+ *
+ * The limits hold for the stack as a whole, so that 32 layers cannot cost
+ * 32 times what one policy may: the number of layers, the steps deciding
+ * one syscall may take over all of them, the memory they pin.
+ *
+ * Return: 0, or -E2BIG.
+ */
+int sf_stack_check(const struct sf_stack *prev, const struct sf_layer *layer,
+		   struct sf_diag *diag)
+{
+	u32 depth = prev ? prev->depth + 1 : 1;
+	u64 steps = (prev ? prev->steps : 0) + layer->cost.steps;
+	u64 bytes = (prev ? prev->bytes : 0) + layer->cost.bytes +
+		    sf_stack_node_bytes();
+	char unused[1];
+	char *msg = diag ? diag->msg : unused;
+	size_t size = diag ? sizeof(diag->msg) : sizeof(unused);
+
+	if (depth > SF_MAX_LAYERS) {
+		snprintf(msg, size, "the stack would have %u layers (limit %u)",
+			 depth, SF_MAX_LAYERS);
+		return -E2BIG;
+	}
+	if (steps > SF_MAX_STACK_STEPS) {
+		snprintf(msg, size,
+			 "a syscall could take %llu steps over the stack (limit %u; this policy: %llu)",
+			 (unsigned long long)steps, SF_MAX_STACK_STEPS,
+			 (unsigned long long)layer->cost.steps);
+		return -E2BIG;
+	}
+	if (bytes > SF_MAX_STACK_BYTES) {
+		snprintf(msg, size,
+			 "the stack would hold %llu KiB (limit %u KiB; this policy: %llu KiB)",
+			 (unsigned long long)bytes / 1024,
+			 SF_MAX_STACK_BYTES / 1024,
+			 (unsigned long long)layer->cost.bytes / 1024);
+		return -E2BIG;
+	}
+	return 0;
+}
+
+SF_EXPORT_FOR_KUNIT(sf_stack_check);
+
 /**
  * sf_stack_push - Create the stack that adds a layer on top of another
  * @prev: The stack below, or NULL for the first layer.
@@ -164,7 +229,7 @@ static void sf_stack_free(struct sf_stack *stack)
  * May sleep. The result holds references on @prev and @layer.
  *
  * Return: the new node with one reference, or ERR_PTR(-E2BIG) when it would
- * exceed SF_MAX_LAYERS, or ERR_PTR(-ENOMEM).
+ * exceed a limit of sf_stack_check(), or ERR_PTR(-ENOMEM).
  */
 struct sf_stack *sf_stack_push(struct sf_stack *prev, struct sf_layer *layer)
 {
@@ -172,12 +237,15 @@ struct sf_stack *sf_stack_push(struct sf_stack *prev, struct sf_layer *layer)
 	struct sf_stack *stack;
 	int abi, err;
 
-	if (depth > SF_MAX_LAYERS)
+	if (sf_stack_check(prev, layer, NULL))
 		return ERR_PTR(-E2BIG);
 	stack = kzalloc(sizeof(*stack), GFP_KERNEL_ACCOUNT);
 	if (!stack)
 		return ERR_PTR(-ENOMEM);
 	stack->depth = depth;
+	stack->steps = (prev ? prev->steps : 0) + layer->cost.steps;
+	stack->bytes = (prev ? prev->bytes : 0) + layer->cost.bytes +
+		       sf_stack_node_bytes();
 	stack->prev = prev;
 	stack->layer = layer;
 	for (abi = 0; abi < SF_ABI_COUNT; abi++) {

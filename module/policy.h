@@ -20,6 +20,8 @@
  *	while it installs it.
  * @policy: The compiled policy; owned, immutable.
  * @complain: The layer only logs what it would enforce (sf_complain_data()).
+ * @cost: What the policy costs (sf_policy_cost()), counted against the
+ *	limits of every stack the layer joins.
  *
  * A live layer pins the module, so that rmmod cannot drop confinement.
  */
@@ -27,6 +29,7 @@ struct sf_layer {
 	refcount_t usage;
 	struct sf_policy *policy;
 	bool complain;
+	struct sf_policy_cost cost;
 };
 
 /*
@@ -91,6 +94,10 @@ struct sf_decision {
  *	say), or %SF_DECISION_DYNAMIC. Computed once when the node is created,
  *	so that most syscalls cost one lookup whatever the depth.
  * @limit: Per ABI: number of slots in @constant, the table's nr_limit.
+ * @steps: The most steps deciding one syscall can take, over all @depth
+ *	layers (at most SF_MAX_STACK_STEPS).
+ * @bytes: Memory the @depth layers and nodes hold (at most
+ *	SF_MAX_STACK_BYTES).
  * @release: Frees the node after an RCU grace period.
  *
  * Nodes are immutable once created and shared: by every task that inherited
@@ -105,6 +112,8 @@ struct sf_stack {
 	struct sf_layer *layer;
 	struct sf_decision *constant[SF_ABI_COUNT];
 	u32 limit[SF_ABI_COUNT];
+	u64 steps;
+	u64 bytes;
 	struct rcu_work release;
 };
 
@@ -119,6 +128,8 @@ static inline u32 sf_layer_verdict(const struct sf_layer *layer, u32 verdict)
 struct sf_layer *sf_layer_create(struct sf_policy *policy, bool complain);
 void sf_layer_put(struct sf_layer *layer);
 
+int sf_stack_check(const struct sf_stack *prev, const struct sf_layer *layer,
+		   struct sf_diag *diag);
 struct sf_stack *sf_stack_push(struct sf_stack *prev, struct sf_layer *layer);
 void sf_stack_get(struct sf_stack *stack);
 void sf_stack_put(struct sf_stack *stack);

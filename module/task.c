@@ -268,14 +268,16 @@ static void sf_task_idle(struct work_struct *work)
  * @layer: The layer; the caller keeps its reference.
  * @all_threads: Confine every thread of the caller's process.
  * @depth: Receives the number of layers of the caller afterwards.
+ * @diag: Receives the reason for -E2BIG; may be NULL.
  *
  * Atomic: on error, no thread changed. May sleep.
  *
- * Return: 0, -E2BIG (too many layers), -EBUSY (another thread's stack is
- * not part of the caller's), -ENOMEM, -EINTR, or an error from registering
- * the hooks.
+ * Return: 0, -E2BIG (a limit of the stack as a whole, see
+ * sf_stack_check()), -EBUSY (another thread's stack is not part of the
+ * caller's), -ENOMEM, -EINTR, or an error from registering the hooks.
  */
-int sf_task_install(struct sf_layer *layer, bool all_threads, u32 *depth)
+int sf_task_install(struct sf_layer *layer, bool all_threads, u32 *depth,
+		    struct sf_diag *diag)
 {
 	/* Only the task itself replaces its sighand, in execve(). */
 	struct sighand_struct *sighand =
@@ -296,6 +298,11 @@ int sf_task_install(struct sf_layer *layer, bool all_threads, u32 *depth)
 	}
 	/* Only installs change an entry's stack, and we hold the mutex. */
 	base = sf_task_get_stack(current);
+	err = sf_stack_check(base, layer, diag);
+	if (err) {
+		stack = NULL;
+		goto out;
+	}
 	stack = sf_stack_push(base, layer);
 	if (IS_ERR(stack)) {
 		err = PTR_ERR(stack);

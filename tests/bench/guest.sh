@@ -4,13 +4,15 @@
 # The guest half of tests/bench/run, booted with --no-load so the first
 # figures are of a kernel that never saw the module. Prints
 # "RESULT SETUP CALL NS" lines. Arguments: ITERATIONS REPEATS
-# "ARGUMENT-RULE COUNTS" "CONSTANT-RULE COUNTS"; the policies and rule files
+# "ARGUMENT-RULE COUNTS" "CONSTANT-RULE COUNTS" STACK-LAYERS; the policies and
+# rule files
 # are in the current directory (/data).
 set -e
 n=$1
 r=$2
 arg_counts=$3
 const_counts=$4
+STACK_LAYERS=$5
 bench=/tests/progs/sfbench
 calls="getppid personality denied"
 
@@ -46,3 +48,17 @@ for k in $const_counts; do
 	measure "sysfence-const-$k" sysfence run -p "const-$k.policy" -- \
 		$bench -n "$n" -r "$r" denied
 done
+
+# The worst case the stack limits allow: STACK_LAYERS layers whose write
+# takes its longest path (every comparison but each rule's last holds), at
+# most SF_MAX_STACK_STEPS steps in all. Slow per call: fewer iterations.
+wn=$((n / 1000))
+[ "$wn" -ge 20 ] || wn=20
+measure stack-bare $bench -n "$wn" -r "$r" write
+layers=
+i=0
+while [ $i -lt "$STACK_LAYERS" ]; do
+	layers="$layers -p worst.policy"
+	i=$((i + 1))
+done
+measure stack-limit sysfence run $layers -- $bench -n "$wn" -r "$r" write

@@ -12,7 +12,8 @@
  * CALLs: getppid (allowed and constant in every policy), personality
  * (personality(0xffffffff): a query whose verdict depends on the argument),
  * denied (afs_syscall: unimplemented, so the bare call costs only the entry;
- * the policies deny it).
+ * the policies deny it), write (1000 bytes to /dev/null: the call the
+ * worst-case policy of the stack limits makes take its longest path).
  *
  * SECCOMP_RULES has one rule per line, as tests/bench/profile writes it:
  *   default ACTION
@@ -23,6 +24,7 @@
  */
 #define _GNU_SOURCE
 #include <errno.h>
+#include <fcntl.h>
 #include <seccomp.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -38,10 +40,18 @@
 
 static long do_call(const char *call)
 {
+	static char buf[1000];
+	static int null_fd = -1;
+
 	if (!strcmp(call, "getppid"))
 		return syscall(SYS_getppid);
 	if (!strcmp(call, "personality"))
 		return syscall(SYS_personality, 0xffffffffUL);
+	if (!strcmp(call, "write")) {
+		if (null_fd < 0)
+			null_fd = open("/dev/null", O_WRONLY | O_CLOEXEC);
+		return syscall(SYS_write, null_fd, buf, sizeof(buf));
+	}
 	return syscall(SYS_afs_syscall);
 }
 

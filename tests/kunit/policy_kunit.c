@@ -222,6 +222,56 @@ static void sf_policy_layer_limit_test(struct kunit *test)
 		sf_stack_put(stacks[i]);
 }
 
+/*
+ * A policy whose write takes about @steps steps: rules of 250 chained
+ * comparisons, each of which can run.
+ */
+static char *costly_policy(struct kunit *test, u32 steps)
+{
+	size_t size = 64 + (size_t)steps * 24, len;
+	char *text = kunit_kzalloc(test, size, GFP_KERNEL);
+	u32 k;
+
+	KUNIT_ASSERT_NOT_NULL(test, text);
+	len = scnprintf(text, size, "default allow\n");
+	for (k = 0; k < steps; k++)
+		len += scnprintf(text + len, size - len, "%s count > %u%s",
+				 k % 250 ? " &&" : "errno EPERM write if",
+				 k, k % 250 == 249 || k + 1 == steps ? "\n" : "");
+	return text;
+}
+
+/* Stacking cannot add up to more steps per syscall than one stack may. */
+static void sf_policy_stack_step_limit_test(struct kunit *test)
+{
+	/* Five fit (a lookup and a leaf come on top), a sixth does not. */
+	const u32 per_layer = SF_MAX_STACK_STEPS / 5 - 10;
+	struct sf_stack *stacks[5] = {}, *prev = NULL, *over;
+	char *text = costly_policy(test, per_layer);
+	struct sf_layer *layer;
+	struct sf_diag diag = {};
+	int i;
+
+	for (i = 0; i < 5; i++) {
+		stacks[i] = push(test, prev, text);
+		prev = stacks[i];
+		KUNIT_EXPECT_GE(test, prev->steps, (u64)per_layer * (i + 1));
+	}
+	KUNIT_EXPECT_LE(test, prev->steps, (u64)SF_MAX_STACK_STEPS);
+	layer = layer_of(test, text);
+	KUNIT_EXPECT_EQ(test, sf_stack_check(prev, layer, &diag), -E2BIG);
+	KUNIT_EXPECT_NOT_NULL(test, strstr(diag.msg, "steps over the stack"));
+	over = sf_stack_push(prev, layer);
+	KUNIT_EXPECT_PTR_EQ(test, over, ERR_PTR(-E2BIG));
+	/* A cheap layer still fits. */
+	sf_layer_put(layer);
+	layer = layer_of(test, "default allow\nkill ptrace\n");
+	KUNIT_EXPECT_EQ(test, sf_stack_check(prev, layer, NULL), 0);
+	sf_layer_put(layer);
+	for (i = 4; i >= 0; i--)
+		sf_stack_put(stacks[i]);
+}
+
 static void sf_policy_extends_test(struct kunit *test)
 {
 	struct sf_stack *a = push(test, NULL, "default allow\n");
@@ -382,6 +432,7 @@ static struct kunit_case sf_policy_test_cases[] = {
 	KUNIT_CASE(sf_policy_older_kill_wins_test),
 	KUNIT_CASE(sf_policy_abi_narrowed_test),
 	KUNIT_CASE(sf_policy_layer_limit_test),
+	KUNIT_CASE(sf_policy_stack_step_limit_test),
 	KUNIT_CASE(sf_policy_extends_test),
 	KUNIT_CASE(sf_policy_complain_layer_test),
 	KUNIT_CASE(sf_policy_dynamic_slot_test),

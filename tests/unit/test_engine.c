@@ -1040,6 +1040,72 @@ static void test_groups_are_required_families(void **state)
 					    strlen(required[i])) >= 0);
 }
 
+/* ---- Cost bounds (what the module limits per stack) ---- */
+
+static struct sf_policy_cost cost_of(const char *text)
+{
+	struct sf_policy *p = compile_ok(text);
+	struct sf_policy_cost cost;
+
+	assert_int_equal(sf_policy_cost(p, &cost), 0);
+	sf_policy_free(p);
+	return cost;
+}
+
+static void test_cost_of_constant_policy_is_one_lookup(void **state)
+{
+	(void)state;
+	assert_int_equal(cost_of("default allow\nkill ptrace\n").steps, 1);
+	/* The example of docs/policy-language.md's limits. */
+	assert_int_equal(cost_of("default errno EBADF\nallow write if fd == 1 || fd == 2\n").steps, 4);
+}
+
+/*
+ * Every comparison of a chain of && can run (all but the last true), and
+ * an 'in' set adds the comparisons of its binary search.
+ */
+static void test_cost_counts_the_longest_path(void **state)
+{
+	struct sf_policy_cost cost, in16, plain;
+	struct text t = { 0 };
+	struct sf_policy *p;
+	struct sf_diag diag;
+	u32 k;
+
+	(void)state;
+	text_add(&t, "default allow\nerrno EPERM write if ");
+	for (k = 0; k < 200; k++) {
+		char pred[32];
+
+		snprintf(pred, sizeof(pred), "%scount > %u", k ? " && " : "",
+			 k);
+		text_add(&t, pred);
+	}
+	text_add(&t, "\n");
+	assert_int_equal(compile_text(&t, &p, &diag), 0);
+	assert_int_equal(sf_policy_cost(p, &cost), 0);
+	sf_policy_free(p);
+	free(t.buf);
+	/* The lookup, 200 tests, a leaf. */
+	assert_int_equal(cost.steps, 1 + 200 + 1);
+
+	plain = cost_of("default allow\nerrno EPERM write if fd < 0 && count > 1\n");
+	in16 = cost_of("default allow\nerrno EPERM write if fd in {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16} && count > 1\n");
+	assert_int_equal(plain.steps, 1 + 2 + 1);
+	/* The set test adds its search: 4 halvings and the equality. */
+	assert_int_equal(in16.steps, plain.steps + 5);
+}
+
+static void test_cost_counts_the_memory_held(void **state)
+{
+	struct sf_policy_cost small = cost_of("default allow\n");
+	struct sf_policy_cost big = cost_of("default allow\nerrno EPERM write if fd == 1 && count > 2\nerrno EPERM read if fd == 1 && count > 2\n");
+
+	(void)state;
+	assert_true(small.bytes > 0);
+	assert_true(big.bytes > small.bytes);
+}
+
 #define ENGINE_TEST(fn) cmocka_unit_test(fn)
 
 static const struct CMUnitTest targeted[] = {
@@ -1070,6 +1136,9 @@ static const struct CMUnitTest targeted[] = {
 	ENGINE_TEST(test_group_members_exist),
 	ENGINE_TEST(test_every_group_compiles_on_every_abi),
 	ENGINE_TEST(test_groups_are_required_families),
+	ENGINE_TEST(test_cost_of_constant_policy_is_one_lookup),
+	ENGINE_TEST(test_cost_counts_the_longest_path),
+	ENGINE_TEST(test_cost_counts_the_memory_held),
 };
 
 int main(void)
