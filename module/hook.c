@@ -151,7 +151,7 @@ static struct sf_probe sf_proof_probes[] = {
 };
 
 /* How many of sf_proof_probes are registered; see skip_proof.c's locking. */
-static int sf_proof_registered;
+static int sf_proof_probes_registered;
 
 /* Whether sf_probes are registered; protected by sf_hook_mutex. */
 static bool sf_hook_enabled;
@@ -229,15 +229,15 @@ int sf_hook_proof_enable(void)
 				     ARRAY_SIZE(sf_proof_probes));
 
 	if (!err)
-		sf_proof_registered = ARRAY_SIZE(sf_proof_probes);
+		sf_proof_probes_registered = ARRAY_SIZE(sf_proof_probes);
 	return err;
 }
 
 /* Unregister the proof's sys_enter probe: no test call starts after it. */
 void sf_hook_proof_disable_enter(void)
 {
-	if (sf_proof_registered == ARRAY_SIZE(sf_proof_probes))
-		sf_probes_unregister(sf_proof_probes, --sf_proof_registered,
+	if (sf_proof_probes_registered == ARRAY_SIZE(sf_proof_probes))
+		sf_probes_unregister(sf_proof_probes, --sf_proof_probes_registered,
 				     ARRAY_SIZE(sf_proof_probes));
 }
 
@@ -245,8 +245,8 @@ void sf_hook_proof_disable_enter(void)
 void sf_hook_proof_disable(void)
 {
 	sf_hook_proof_disable_enter();
-	sf_probes_unregister(sf_proof_probes, 0, sf_proof_registered);
-	sf_proof_registered = 0;
+	sf_probes_unregister(sf_proof_probes, 0, sf_proof_probes_registered);
+	sf_proof_probes_registered = 0;
 }
 
 static void sf_hook_find_in(struct sf_probe *probes, int count,

@@ -25,7 +25,6 @@
 
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
-#include <linux/delay.h>
 #include <linux/jiffies.h>
 #include <linux/module.h>
 #include <linux/mutex.h>
@@ -40,15 +39,22 @@
 #include "skip_proof.h"
 
 /*
- * No syscall returns this: errors are -4095..-1, and no other result is
- * negative (a user address, a count, an id or an offset on x86_64).
+ * No syscall a loader makes in the ordinary course returns this: errors
+ * are -4095..-1, and other results are addresses, counts, ids or offsets.
+ * (A loader could aim for it, an lseek() on its own /proc/self/mem say; it
+ * has CAP_SYS_MODULE and would only fool itself.)
  */
 #define SF_PROOF_MARKER ((unsigned long)LONG_MIN + 0x5f5e)
 
 /* How long a load waits for the loading process to make its test call. */
 #define SF_PROOF_WAIT (5 * HZ)
-/* How long module exit waits for a test call in progress (see below). */
-#define SF_PROOF_DRAIN_MS 1000
+/*
+ * How long the loading process has for it: one syscall, which is immediate
+ * unless the loader is stopped, or, on a kernel that ignores the skip, the
+ * call really runs and blocks. Then the verdict is "untested" or "ignored":
+ * no load ever waits for a proof that may never come.
+ */
+#define SF_PROOF_DEADLINE (10 * HZ)
 
 enum sf_proof_phase {
 	SF_PROOF_ARMED,		/* waiting for the task's next syscall */
@@ -57,12 +63,16 @@ enum sf_proof_phase {
 };
 
 /*
- * sf_proof_task, referenced, is the loading process's thread. Until the
- * verdict is known, only that task's own probes read and write
- * sf_proof_phase and sf_proof_nr (one syscall at a time: no lock needed).
- * The verdict is written once and is all that readers need: nothing else
- * is published with it. sf_proof_mutex serializes taking the probes down,
- * which the work item and module exit may both try.
+ * sf_proof_task, referenced, is the loading process's thread. Only that
+ * task's own probes write sf_proof_phase and sf_proof_nr, one syscall at a
+ * time; the work items only read the phase, after taking the sys_enter
+ * probe down. The verdict goes from unknown to its value once, by
+ * cmpxchg(), and is all that readers need: nothing else is published with
+ * it. sf_proof_mutex serializes taking the probes down.
+ *
+ * While the probes are registered the module holds a reference on itself:
+ * module exit cannot come between the two probes of a skipped call, which
+ * would leave the loading process with the marker for a result.
  */
 static struct task_struct *sf_proof_task;
 static enum sf_proof_phase sf_proof_phase;
@@ -86,13 +96,35 @@ MODULE_PARM_DESC(skip_proof_ignore, "Test only: simulate a kernel that runs skip
 
 static void sf_proof_release(struct work_struct *work);
 static DECLARE_WORK(sf_proof_work, sf_proof_release);
+static void sf_proof_expire(struct work_struct *work);
+static DECLARE_DELAYED_WORK(sf_proof_deadline, sf_proof_expire);
 
-/* From the test task's own probes: publish the verdict once. */
+/* Publish the verdict, unless one is already known. */
 static void sf_proof_settle(int verdict)
 {
-	WRITE_ONCE(sf_proof_phase, SF_PROOF_DONE);
-	WRITE_ONCE(sf_skip_verdict, verdict);
+	if (cmpxchg(&sf_skip_verdict, SF_SKIP_UNKNOWN, verdict) !=
+	    SF_SKIP_UNKNOWN)
+		return;
 	wake_up_all(&sf_proof_wait);
+	switch (verdict) {
+	case SF_SKIP_HONOURED:
+		pr_info("this kernel skips denied syscalls: enforcing (tested on syscall %ld of pid %d)\n",
+			sf_proof_nr, task_pid_nr(sf_proof_task));
+		break;
+	case SF_SKIP_IGNORED:
+		pr_err("this kernel runs syscalls that a sys_enter probe skips (its entry code does not read the syscall number again after the tracepoint): no task will be confined; see module/kernel-supported for the kernels that do\n");
+		break;
+	default:
+		pr_err("the process that loaded the module made no syscall to test the kernel with (it exited, or was stopped, first): no task will be confined; reload the module\n");
+		break;
+	}
+}
+
+/* From the test task's own probes, once its test call is over. */
+static void sf_proof_finish(int verdict)
+{
+	WRITE_ONCE(sf_proof_phase, SF_PROOF_DONE);
+	sf_proof_settle(verdict);
 	/* The probes cannot unregister themselves. */
 	schedule_work(&sf_proof_work);
 }
@@ -128,11 +160,11 @@ void sf_skip_proof_exit(struct pt_regs *regs)
 	    sf_proof_phase != SF_PROOF_SKIPPING)
 		return;
 	if (sf_arch_syscall_return(regs) != SF_PROOF_MARKER) {
-		sf_proof_settle(SF_SKIP_IGNORED);
+		sf_proof_finish(SF_SKIP_IGNORED);
 		return;
 	}
 	sf_arch_replay_syscall(regs, sf_proof_nr);
-	sf_proof_settle(SF_SKIP_HONOURED);
+	sf_proof_finish(SF_SKIP_HONOURED);
 }
 
 /**
@@ -146,53 +178,61 @@ void sf_skip_proof_task_exit(struct task_struct *task)
 {
 	if (task != READ_ONCE(sf_proof_task) || sf_proof_phase == SF_PROOF_DONE)
 		return;
-	sf_proof_settle(sf_proof_phase == SF_PROOF_SKIPPING ?
+	sf_proof_finish(sf_proof_phase == SF_PROOF_SKIPPING ?
 			SF_SKIP_IGNORED : SF_SKIP_UNTESTED);
 }
 
-/* Takes the probes down and drops the task; idempotent. */
-static void sf_proof_teardown(void)
+/*
+ * Takes the probes down: sys_enter's first, so that no test call starts,
+ * then the others unless a test call is between its two probes (its
+ * sys_exit or the task's exit queues this again). Returns whether it did.
+ */
+static bool sf_proof_teardown(void)
 {
-	int i;
+	struct task_struct *task;
+	bool done = false;
 
 	mutex_lock(&sf_proof_mutex);
 	if (!sf_proof_registered)
 		goto out;
-	/* No new test call starts after this. */
 	sf_hook_proof_disable_enter();
-	/*
-	 * Module exit may come while a skipped call is between its probes;
-	 * the sys_exit probe must see it through, or the loading process
-	 * would get the marker. That takes microseconds; a call that is
-	 * still running after a second was not skipped at all.
-	 */
-	for (i = 0; i < SF_PROOF_DRAIN_MS; i++) {
-		if (READ_ONCE(sf_proof_phase) != SF_PROOF_SKIPPING)
-			break;
-		usleep_range(1000, 2000);
-	}
+	if (READ_ONCE(sf_proof_phase) == SF_PROOF_SKIPPING)
+		goto out;
 	sf_hook_proof_disable();
 	sf_proof_registered = false;
-	put_task_struct(sf_proof_task);
+	task = sf_proof_task;
 	WRITE_ONCE(sf_proof_task, NULL);
+	put_task_struct(task);
+	done = true;
 out:
 	mutex_unlock(&sf_proof_mutex);
+	return done;
 }
 
 static void sf_proof_release(struct work_struct *work)
 {
-	switch (READ_ONCE(sf_skip_verdict)) {
-	case SF_SKIP_HONOURED:
-		pr_info("this kernel skips denied syscalls: enforcing\n");
-		break;
-	case SF_SKIP_IGNORED:
-		pr_err("this kernel runs syscalls that a sys_enter probe skips (its entry code does not read the syscall number again after the tracepoint): no task will be confined; see module/kernel-supported for the kernels that do\n");
-		break;
-	default:
-		pr_err("the process that loaded the module exited before its test syscall: no task will be confined; reload the module\n");
-		break;
-	}
-	sf_proof_teardown();
+	if (!sf_proof_teardown())
+		return;
+	/* Not _sync: this may be the deadline work itself. */
+	cancel_delayed_work(&sf_proof_deadline);
+	/*
+	 * Module exit cancels both works, waiting for them to return, so the
+	 * module outlives the last instruction run here.
+	 */
+	module_put(THIS_MODULE);
+}
+
+/* The deadline: no test call, or one that ran and has not come back. */
+static void sf_proof_expire(struct work_struct *work)
+{
+	/* The phase is stable once the sys_enter probe is gone. */
+	mutex_lock(&sf_proof_mutex);
+	if (sf_proof_registered)
+		sf_hook_proof_disable_enter();
+	mutex_unlock(&sf_proof_mutex);
+	sf_proof_settle(READ_ONCE(sf_proof_phase) == SF_PROOF_SKIPPING ?
+			SF_SKIP_IGNORED : SF_SKIP_UNTESTED);
+	sf_proof_release(NULL);
 }
 
 /**
@@ -217,14 +257,21 @@ int sf_skip_proof_start(void)
 		return err;
 	}
 	sf_proof_registered = true;
+	__module_get(THIS_MODULE);
+	schedule_delayed_work(&sf_proof_deadline, SF_PROOF_DEADLINE);
 	return 0;
 }
 
-/* Module exit, or init failing after sf_skip_proof_start(). */
+/*
+ * Module exit (the reference taken above is gone, so are the probes), or
+ * init failing after sf_skip_proof_start(), before the loading process
+ * could make any syscall.
+ */
 void sf_skip_proof_stop(void)
 {
-	sf_proof_teardown();
-	/* The probes are gone: nothing queues the work again. */
+	cancel_delayed_work_sync(&sf_proof_deadline);
+	if (sf_proof_teardown())
+		module_put(THIS_MODULE);
 	cancel_work_sync(&sf_proof_work);
 }
 
@@ -241,15 +288,13 @@ void sf_skip_proof_stop(void)
 int sf_skip_proof_check(void)
 {
 	long left;
-	int verdict;
 
 	left = wait_event_killable_timeout(sf_proof_wait,
 					   READ_ONCE(sf_skip_verdict) !=
 					   SF_SKIP_UNKNOWN, SF_PROOF_WAIT);
 	if (left < 0)
 		return -EINTR;
-	verdict = READ_ONCE(sf_skip_verdict);
-	switch (verdict) {
+	switch (READ_ONCE(sf_skip_verdict)) {
 	case SF_SKIP_HONOURED:
 		return 0;
 	case SF_SKIP_UNKNOWN:

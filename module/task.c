@@ -52,9 +52,12 @@ struct sf_task {
  * sf_task_commit()). That mutex is the caller's to hold as long as it likes
  * (an execve() blocked reading a binary on a FUSE mount its own process
  * serves), so it is taken first and killably, and sf_install_mutex is never
- * held while waiting for it: no process can make others' installs, or the
- * idle work, wait on a lock it controls. The idle work does not even wait
- * for sf_install_mutex (see sf_task_idle()).
+ * held while waiting for it. Nor while allocating, which may wait on the
+ * caller's memory cgroup (its memory.high throttles): sf_task_install()
+ * allocates first and checks under the mutex that nothing changed. No
+ * process can make others' installs, or the idle work, wait on something
+ * it controls; the idle work does not even wait for sf_install_mutex (see
+ * sf_task_idle()).
  *
  * Lock order: cred_guard_mutex, then sf_install_mutex, then sf_task_lock,
  * then a sighand's siglock. sf_task_lock is never taken from interrupt
@@ -282,9 +285,9 @@ int sf_task_install(struct sf_layer *layer, bool all_threads, u32 *depth,
 	/* Only the task itself replaces its sighand, in execve(). */
 	struct sighand_struct *sighand =
 		rcu_dereference_protected(current->sighand, true);
+	struct sf_stack *base = NULL, *stack = NULL, *now;
 	HLIST_HEAD(spare);
-	unsigned int nspare = 0, need = 1;
-	struct sf_stack *base, *stack;
+	unsigned int nspare = 0, need;
 	struct hlist_node *tmp;
 	struct sf_task *entry;
 	int err;
@@ -292,41 +295,63 @@ int sf_task_install(struct sf_layer *layer, bool all_threads, u32 *depth,
 	if (all_threads &&
 	    mutex_lock_killable(&current->signal->cred_guard_mutex))
 		return -EINTR;
-	if (mutex_lock_killable(&sf_install_mutex)) {
-		err = -EINTR;
-		goto out_cred;
-	}
-	/* Only installs change an entry's stack, and we hold the mutex. */
-	base = sf_task_get_stack(current);
-	err = sf_stack_check(base, layer, diag);
-	if (err) {
-		stack = NULL;
-		goto out;
-	}
-	stack = sf_stack_push(base, layer);
-	if (IS_ERR(stack)) {
-		err = PTR_ERR(stack);
-		stack = NULL;
-		goto out;
-	}
-	/* Before any entry exists, so that no syscall or fork is missed. */
-	err = sf_hook_enable();
-	if (err)
-		goto out;
-
+	/*
+	 * Whatever allocates (and may wait on the caller's memory cgroup)
+	 * happens before sf_install_mutex: the new stack, built on the
+	 * caller's current one, and an entry per thread that may need one.
+	 * Under the mutex, if another thread's all-threads install changed
+	 * the caller's stack meanwhile, start again from the new one.
+	 */
+	need = all_threads ? get_nr_threads(current) : 1;
 	for (;;) {
+		if (!stack) {
+			base = sf_task_get_stack(current);
+			err = sf_stack_check(base, layer, diag);
+			if (err)
+				break;
+			stack = sf_stack_push(base, layer);
+			if (IS_ERR(stack)) {
+				err = PTR_ERR(stack);
+				stack = NULL;
+				break;
+			}
+		}
 		err = sf_task_refill(&spare, &nspare, need);
 		if (err)
 			break;
-		spin_lock(&sf_task_lock);
-		spin_lock_irq(&sighand->siglock);
-		err = sf_task_commit(base, stack, all_threads, &spare, nspare,
-				     &need);
-		spin_unlock_irq(&sighand->siglock);
-		spin_unlock(&sf_task_lock);
+		if (mutex_lock_killable(&sf_install_mutex)) {
+			err = -EINTR;
+			break;
+		}
+		now = sf_task_get_stack(current);
+		sf_stack_put(now);
+		if (now != base) {
+			err = -EAGAIN;
+		} else {
+			/* Before any entry exists: no syscall or fork missed. */
+			err = sf_hook_enable();
+			if (!err) {
+				spin_lock(&sf_task_lock);
+				spin_lock_irq(&sighand->siglock);
+				err = sf_task_commit(base, stack, all_threads,
+						     &spare, nspare, &need);
+				spin_unlock_irq(&sighand->siglock);
+				spin_unlock(&sf_task_lock);
+			}
+		}
+		if (!READ_ONCE(sf_task_count))
+			mod_delayed_work(system_wq, &sf_idle_work,
+					 SF_IDLE_DELAY);
+		mutex_unlock(&sf_install_mutex);
 		if (err != -EAGAIN)
 			break;
-		/* Threads were created meanwhile: allocate and retry. */
+		if (now != base) {
+			sf_stack_put(stack);
+			sf_stack_put(base);
+			stack = NULL;
+			base = NULL;
+		}
+		/* The caller's stack changed, or threads were created. */
 		if (fatal_signal_pending(current)) {
 			err = -EINTR;
 			break;
@@ -334,15 +359,10 @@ int sf_task_install(struct sf_layer *layer, bool all_threads, u32 *depth,
 	}
 	if (!err)
 		*depth = stack->depth;
-out:
-	if (!READ_ONCE(sf_task_count))
-		mod_delayed_work(system_wq, &sf_idle_work, SF_IDLE_DELAY);
-	mutex_unlock(&sf_install_mutex);
 	hlist_for_each_entry_safe(entry, tmp, &spare, node)
 		kfree(entry);
 	sf_stack_put(stack);
 	sf_stack_put(base);
-out_cred:
 	if (all_threads)
 		mutex_unlock(&current->signal->cred_guard_mutex);
 	return err;
