@@ -7,12 +7,9 @@
 #include <string.h>
 
 #include "commands.h"
+#include "version.h"
 
 #define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
-
-#ifndef SF_VERSION
-#define SF_VERSION "unknown"
-#endif
 
 struct command {
 	const char *name;
@@ -57,10 +54,8 @@ int main(int argc, char **argv)
 		print_usage(stdout);
 		return SF_EXIT_OK;
 	}
-	if (!strcmp(argv[1], "--version")) {
-		printf("sysfence %s\n", SF_VERSION);
-		return SF_EXIT_OK;
-	}
+	if (!strcmp(argv[1], "--version"))
+		return sf_print_version();
 	for (i = 0; i < ARRAY_SIZE(commands); i++) {
 		if (!strcmp(argv[1], commands[i].name))
 			return commands[i].run(argc - 1, argv + 1);
