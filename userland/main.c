@@ -19,6 +19,7 @@ struct command {
 
 static const struct command commands[] = {
 	{ "check", cmd_check, "validate a policy and summarize it per ABI" },
+	{ "constants", cmd_constants, "list the named constants expressions can use" },
 	{ "eval", cmd_eval, "decide one syscall against a policy, offline" },
 	{ "groups", cmd_groups, "list the syscall groups rules can name" },
 	{ "syscalls", cmd_syscalls, "list the syscalls, arguments and types per ABI" },
@@ -35,7 +36,7 @@ static void print_usage(FILE *out)
 		"       sysfence --help | --version\n\n"
 		"Commands:\n");
 	for (i = 0; i < ARRAY_SIZE(commands); i++)
-		fprintf(out, "  %-8s %s\n", commands[i].name,
+		fprintf(out, "  %-9s %s\n", commands[i].name,
 			commands[i].summary);
 	fprintf(out,
 		"\n'sysfence COMMAND --help' describes a command.\n"
