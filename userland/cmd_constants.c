@@ -52,7 +52,7 @@ static int print_json(int only)
 		failed |= sf_json_append(list, obj);
 	}
 	failed |= sf_json_set(doc, "constants", list);
-	return sf_json_print(doc, failed);
+	return sf_json_print(stdout, doc, failed);
 }
 
 int cmd_constants(int argc, char **argv)

@@ -102,7 +102,7 @@ static int print_json(int group)
 			failed |= sf_json_append(list, json_group(i));
 	}
 	failed |= sf_json_set(doc, "groups", list);
-	return sf_json_print(doc, failed);
+	return sf_json_print(stdout, doc, failed);
 }
 
 int cmd_groups(int argc, char **argv)

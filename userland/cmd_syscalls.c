@@ -89,7 +89,7 @@ static int print_json(int first, int last)
 					json_syscall(abi, &t->calls[i]));
 	}
 	failed |= sf_json_set(doc, "syscalls", list);
-	return sf_json_print(doc, failed);
+	return sf_json_print(stdout, doc, failed);
 }
 
 /**

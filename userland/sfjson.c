@@ -28,7 +28,7 @@ int sf_json_append(struct json_object *arr, struct json_object *val)
 	return 0;
 }
 
-int sf_json_print(struct json_object *doc, int failed)
+int sf_json_print(FILE *out, struct json_object *doc, int failed)
 {
 	const char *text = NULL;
 
@@ -41,10 +41,10 @@ int sf_json_print(struct json_object *doc, int failed)
 		fprintf(stderr, "sysfence: out of memory\n");
 		return SF_EXIT_INVALID;
 	}
-	fputs(text, stdout);
-	putchar('\n');
+	fputs(text, out);
+	fputc('\n', out);
 	json_object_put(doc);
-	if (fflush(stdout) || ferror(stdout)) {
+	if (fflush(out) || ferror(out)) {
 		fprintf(stderr, "sysfence: write error: %s\n", strerror(errno));
 		return SF_EXIT_INVALID;
 	}

@@ -7,6 +7,8 @@
 #ifndef SYSFENCE_SFJSON_H
 #define SYSFENCE_SFJSON_H
 
+#include <stdio.h>
+
 #include <json-c/json.h>
 
 /*
@@ -21,10 +23,10 @@ int sf_json_set(struct json_object *obj, const char *key,
 int sf_json_append(struct json_object *arr, struct json_object *val);
 
 /*
- * Print @doc on stdout, pretty, one document and a newline, and release it.
+ * Print @doc on @out, pretty, one document and a newline, and release it.
  * A NULL @doc or @failed being non-zero means building it ran out of
  * memory. Returns the exit status: 0, or 1 after printing why.
  */
-int sf_json_print(struct json_object *doc, int failed);
+int sf_json_print(FILE *out, struct json_object *doc, int failed);
 
 #endif /* SYSFENCE_SFJSON_H */
