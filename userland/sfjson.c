@@ -30,12 +30,12 @@ int sf_json_append(struct json_object *arr, struct json_object *val)
 
 int sf_json_print(FILE *out, struct json_object *doc, int failed)
 {
+	const int flags = JSON_C_TO_STRING_PRETTY | JSON_C_TO_STRING_SPACED |
+			  JSON_C_TO_STRING_NOSLASHESCAPE;
 	const char *text = NULL;
 
 	if (doc && !failed)
-		text = json_object_to_json_string_ext(doc,
-			JSON_C_TO_STRING_PRETTY | JSON_C_TO_STRING_SPACED |
-			JSON_C_TO_STRING_NOSLASHESCAPE);
+		text = json_object_to_json_string_ext(doc, flags);
 	if (!text) {
 		json_object_put(doc);
 		fprintf(stderr, "sysfence: out of memory\n");

@@ -37,10 +37,12 @@ static int show_abi_line(struct show_parse *p, const char *line)
 		return -1;
 	line = name_end + 1;
 	if (!strcmp(line, "allowed")) {
-		allowing = (unsigned int)json_object_get_int(
-			json_object_object_get(p->doc, "layers"));
-		dflt = json_object_get_string(
-			json_object_object_get(p->doc, "default"));
+		struct json_object *layers, *dflt_obj;
+
+		layers = json_object_object_get(p->doc, "layers");
+		dflt_obj = json_object_object_get(p->doc, "default");
+		allowing = (unsigned int)json_object_get_int(layers);
+		dflt = json_object_get_string(dflt_obj);
 	} else if (sscanf(line, "allowed by %u of %u layers: default %n",
 			  &allowing, &total, &n) == 2 && n > 0) {
 		dflt = line + n;
