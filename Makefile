@@ -13,11 +13,16 @@ export BUILD SYSFENCE_CACHE
 VERSION := $(shell sed -n 's/^PACKAGE_VERSION="\(.*\)"/\1/p' dkms.conf)
 PREFIX ?= /usr/local
 DESTDIR ?=
+# Where udev, systemd-modules-load and bash-completion look (Debian installs
+# the udev rule under /lib/udev/rules.d: debian/rules).
+UDEVRULESDIR ?= $(PREFIX)/lib/udev/rules.d
+MODULESLOADDIR ?= $(PREFIX)/lib/modules-load.d
+COMPLETIONSDIR ?= $(PREFIX)/share/bash-completion/completions
 DKMS_SOURCE_DIR ?= /usr/src/sysfence-$(VERSION)
 
 .PHONY: all module userland clean check demo deps install install-module \
 	install-userland dkms-source dkms-install print-version check-hygiene \
-	check-dkms check-gate
+	check-dkms check-gate deb check-deb
 all: module userland
 
 module:
@@ -53,6 +58,17 @@ check-gate:
 check-dkms:
 	@tests/dkms/run
 
+# The Debian packages, built with debhelper from a copy of the tree in
+# $(BUILD)/deb (see debian/rules): sysfence-dkms_VERSION_all.deb and
+# sysfence_VERSION_amd64.deb, checked by lintian.
+deb:
+	@scripts/build-deb $(BUILD)/deb
+
+# Installs the packages on this machine, builds the module through DKMS for
+# both reference kernels, loads it in QEMU, upgrades, removes and purges.
+check-deb:
+	@tests/deb/run
+
 print-version:
 	@echo $(VERSION)
 
@@ -62,10 +78,26 @@ install-module: module
 	$(MAKE) -C $(KDIR) M=$(CURDIR) modules_install
 	depmod -a $(KVER)
 
-install-userland: userland
+# The CLI and what comes with it: man pages, bash completion, the example
+# policies and an example systemd unit for each (scripts/gen-unit), the
+# modules-load.d entry and the udev rule of /dev/sysfence (sysfence(8)).
+install-userland: userland/sysfence
 	install -D -m 0755 userland/sysfence $(DESTDIR)$(PREFIX)/sbin/sysfence
 	install -D -m 0644 userland/sysfence.8 $(DESTDIR)$(PREFIX)/share/man/man8/sysfence.8
 	install -D -m 0644 userland/sysfence.policy.5 $(DESTDIR)$(PREFIX)/share/man/man5/sysfence.policy.5
+	install -D -m 0644 userland/sysfence.bash-completion \
+		$(DESTDIR)$(COMPLETIONSDIR)/sysfence
+	install -D -m 0644 userland/60-sysfence.rules \
+		$(DESTDIR)$(UDEVRULESDIR)/60-sysfence.rules
+	install -D -m 0644 userland/sysfence.modules-load.conf \
+		$(DESTDIR)$(MODULESLOADDIR)/sysfence.conf
+	install -d $(DESTDIR)$(PREFIX)/share/sysfence/policies \
+		$(DESTDIR)$(PREFIX)/share/sysfence/systemd
+	install -m 0644 policies/*.policy $(DESTDIR)$(PREFIX)/share/sysfence/policies/
+	for p in policies/*.policy; do \
+		scripts/gen-unit "$$p" $(PREFIX)/sbin \
+			>$(DESTDIR)$(PREFIX)/share/sysfence/systemd/$$(basename "$$p" .policy).service || exit 1; \
+	done
 
 # The files DKMS builds from: dkms.conf at the top, the Kbuild tree below.
 dkms-source:

@@ -8,14 +8,19 @@
 
 #include "commands.h"
 #include "groups.h"
+#include "sfjson.h"
 
 static void groups_usage(FILE *out)
 {
 	fprintf(out,
-		"usage: sysfence groups [NAME]\n\n"
+		"usage: sysfence groups [--json] [NAME]\n\n"
 		"Without NAME, list the groups a rule can name as @NAME; with\n"
 		"NAME, list its syscalls, one per line (nested groups expanded).\n"
-		"A name a group lists but an ABI lacks is skipped on that ABI.\n");
+		"A name a group lists but an ABI lacks is skipped on that ABI.\n\n"
+		"  -j, --json  print one JSON document instead: every group (or\n"
+		"              NAME's) with its description, its members as\n"
+		"              listed and its syscalls expanded (docs/json.md)\n"
+		"  -h, --help  print this help\n");
 }
 
 struct member_list {
@@ -50,28 +55,86 @@ static void collect_members(struct member_list *list, int group, int depth)
 	}
 }
 
+/* A group as a JSON object: see docs/json.md. */
+static struct json_object *json_group(int group)
+{
+	static struct member_list list;
+	const char *members = sf_groups[group].members;
+	struct json_object *obj = json_object_new_object();
+	struct json_object *listed = json_object_new_array();
+	struct json_object *calls = json_object_new_array();
+	unsigned int pos = 0, len, i;
+	const char *name;
+	int failed = 0;
+
+	while ((len = sf_group_next_member(members, &pos, &name)))
+		failed |= sf_json_append(listed,
+				json_object_new_string_len(name, (int)len));
+	list.count = 0;
+	collect_members(&list, group, 0);
+	for (i = 0; i < list.count; i++)
+		failed |= sf_json_append(calls,
+				json_object_new_string_len(list.name[i],
+							   (int)list.len[i]));
+	failed |= sf_json_set(obj, "name",
+			      json_object_new_string(sf_groups[group].name));
+	failed |= sf_json_set(obj, "description",
+		json_object_new_string(sf_groups[group].description));
+	failed |= sf_json_set(obj, "members", listed);
+	failed |= sf_json_set(obj, "syscalls", calls);
+	if (failed) {
+		json_object_put(obj);
+		return NULL;
+	}
+	return obj;
+}
+
+/* Every group, or only @group when it is not negative. */
+static int print_json(int group)
+{
+	struct json_object *doc = json_object_new_object();
+	struct json_object *list = json_object_new_array();
+	int failed = 0;
+	unsigned int i;
+
+	for (i = 0; i < sf_groups_count && !failed; i++) {
+		if (group < 0 || (unsigned int)group == i)
+			failed |= sf_json_append(list, json_group(i));
+	}
+	failed |= sf_json_set(doc, "groups", list);
+	return sf_json_print(stdout, doc, failed);
+}
+
 int cmd_groups(int argc, char **argv)
 {
 	static const struct option options[] = {
+		{ "json", no_argument, NULL, 'j' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
 	static struct member_list list;
-	int opt, group;
+	int opt, group, json = 0;
 	unsigned int i;
 
-	while ((opt = getopt_long(argc, argv, "+h", options, NULL)) != -1) {
-		if (opt == 'h') {
+	while ((opt = getopt_long(argc, argv, "+jh", options, NULL)) != -1) {
+		switch (opt) {
+		case 'j':
+			json = 1;
+			break;
+		case 'h':
 			groups_usage(stdout);
 			return SF_EXIT_OK;
+		default:
+			groups_usage(stderr);
+			return SF_EXIT_USAGE;
 		}
-		groups_usage(stderr);
-		return SF_EXIT_USAGE;
 	}
 	if (argc - optind > 1) {
 		groups_usage(stderr);
 		return SF_EXIT_USAGE;
 	}
+	if (argc == optind && json)
+		return print_json(-1);
 	if (argc == optind) {
 		for (i = 0; i < sf_groups_count; i++)
 			printf("@%-15s %s\n", sf_groups[i].name,
@@ -87,6 +150,8 @@ int cmd_groups(int argc, char **argv)
 			argv[optind]);
 		return SF_EXIT_USAGE;
 	}
+	if (json)
+		return print_json(group);
 	collect_members(&list, group, 0);
 	for (i = 0; i < list.count; i++)
 		printf("%.*s\n", (int)list.len[i], list.name[i]);

@@ -2,6 +2,9 @@
 /*
  * sysfence run -p POLICY... -- CMD [ARG...]: set no_new_privs, load each
  * policy as a new layer of the calling process, then execute CMD confined.
+ * --allow-new-privs leaves no_new_privs alone, for callers with
+ * CAP_SYS_ADMIN only: the module's install rule, checked here first so that
+ * the refusal says why.
  */
 #include <errno.h>
 #include <getopt.h>
@@ -10,8 +13,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/prctl.h>
+#include <sys/syscall.h>
 #include <unistd.h>
 
+#include <linux/capability.h>
 #include <linux/sysfence.h>
 
 #include "commands.h"
@@ -28,7 +33,7 @@ static void run_usage(FILE *out, bool full)
 {
 	fprintf(out,
 		"usage: sysfence run -p POLICY [-p POLICY]... [--all-threads] [--complain]\n"
-		"                    -- CMD [ARG...]\n");
+		"                    [--allow-new-privs] -- CMD [ARG...]\n");
 	if (!full) {
 		fprintf(out, "Try 'sysfence run --help' for more.\n");
 		return;
@@ -41,10 +46,28 @@ static void run_usage(FILE *out, bool full)
 		"  -p, --policy POLICY  policy file to load (\"-\" for stdin); repeatable\n"
 		"  -a, --all-threads    load on every thread of the process\n"
 		"  -c, --complain       log what the policies would enforce, enforce nothing\n"
+		"  -P, --allow-new-privs\n"
+		"                       do not set no_new_privs, so that CMD may still\n"
+		"                       gain privileges by executing setuid programs;\n"
+		"                       needs CAP_SYS_ADMIN\n"
 		"  -h, --help           print this help\n\n"
 		"Exit status: CMD's; 1 when a policy is rejected, 2 for a usage error,\n"
 		"125 when sysfence fails otherwise, 126 when CMD cannot be executed,\n"
 		"127 when CMD is not found. Nothing runs unless every policy loaded.\n");
+}
+
+/* Whether CAP_SYS_ADMIN is in the caller's effective set. */
+static bool has_cap_sys_admin(void)
+{
+	struct __user_cap_header_struct header = {
+		.version = _LINUX_CAPABILITY_VERSION_3,
+	};
+	struct __user_cap_data_struct data[_LINUX_CAPABILITY_U32S_3];
+
+	if (syscall(SYS_capget, &header, data))
+		return false;
+	return data[CAP_TO_INDEX(CAP_SYS_ADMIN)].effective &
+	       CAP_TO_MASK(CAP_SYS_ADMIN);
 }
 
 /* Reads and loads one policy; returns 0 or the status to exit with. */
@@ -108,9 +131,11 @@ int cmd_run(int argc, char **argv)
 		{ "policy", required_argument, NULL, 'p' },
 		{ "all-threads", no_argument, NULL, 'a' },
 		{ "complain", no_argument, NULL, 'c' },
+		{ "allow-new-privs", no_argument, NULL, 'P' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
+	bool allow_new_privs = false;
 	unsigned int flags = 0;
 	const char **policies;
 	int npolicies = 0;
@@ -122,7 +147,7 @@ int cmd_run(int argc, char **argv)
 		return SF_EXIT_RUN_FAILED;
 	}
 	/* '+': options end at CMD, so CMD's own options are left alone. */
-	while ((opt = getopt_long(argc, argv, "+p:ach", options, NULL)) != -1) {
+	while ((opt = getopt_long(argc, argv, "+p:acPh", options, NULL)) != -1) {
 		switch (opt) {
 		case 'p':
 			policies[npolicies++] = optarg;
@@ -132,6 +157,9 @@ int cmd_run(int argc, char **argv)
 			break;
 		case 'c':
 			flags |= SYSFENCE_LOAD_COMPLAIN;
+			break;
+		case 'P':
+			allow_new_privs = true;
 			break;
 		case 'h':
 			run_usage(stdout, true);
@@ -152,13 +180,19 @@ int cmd_run(int argc, char **argv)
 		return SF_EXIT_USAGE;
 	}
 
+	if (allow_new_privs && !has_cap_sys_admin()) {
+		fprintf(stderr,
+			"sysfence run: --allow-new-privs needs CAP_SYS_ADMIN: without no_new_privs the module refuses to load a policy\n");
+		free(policies);
+		return SF_EXIT_RUN_FAILED;
+	}
 	fd = sf_dev_open();
 	if (fd < 0) {
 		free(policies);
 		return SF_EXIT_RUN_FAILED;
 	}
 	/* Without it, an unprivileged load is refused (see sysfence(8)). */
-	if (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0)) {
+	if (!allow_new_privs && prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0)) {
 		fprintf(stderr, "sysfence: cannot set no_new_privs: %s\n",
 			strerror(errno));
 		free(policies);

@@ -13,10 +13,11 @@
 
 #include "commands.h"
 #include "sfdev.h"
+#include "show_json.h"
 
 static void show_usage(FILE *out, bool full)
 {
-	fprintf(out, "usage: sysfence show [PID]\n");
+	fprintf(out, "usage: sysfence show [--json] [PID]\n");
 	if (!full) {
 		fprintf(out, "Try 'sysfence show --help' for more.\n");
 		return;
@@ -30,12 +31,15 @@ static void show_usage(FILE *out, bool full)
 		"'x86_64 1 (write): allow if fd == 1 || fd == 2; else errno EBADF'.\n"
 		"Another process, even one of the same user, needs CAP_SYS_PTRACE\n"
 		"or CAP_SYS_ADMIN in its user namespace.\n\n"
+		"  -j, --json  print the same as one JSON document (docs/json.md)\n"
+		"  -h, --help  print this help\n\n"
 		"Exit status: 0 shown, 1 failed, 2 usage error.\n");
 }
 
 int cmd_show(int argc, char **argv)
 {
 	static const struct option options[] = {
+		{ "json", no_argument, NULL, 'j' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -43,10 +47,13 @@ int cmd_show(int argc, char **argv)
 	long pid = 0;
 	size_t len;
 	char *text, *end;
-	int opt, fd, err;
+	int opt, fd, err, json = 0;
 
-	while ((opt = getopt_long(argc, argv, "+h", options, NULL)) != -1) {
+	while ((opt = getopt_long(argc, argv, "+jh", options, NULL)) != -1) {
 		switch (opt) {
+		case 'j':
+			json = 1;
+			break;
 		case 'h':
 			show_usage(stdout, true);
 			return SF_EXIT_OK;
@@ -86,6 +93,12 @@ int cmd_show(int argc, char **argv)
 			fprintf(stderr, "sysfence: show failed: %s\n",
 				strerror(-err));
 		return SF_EXIT_INVALID;
+	}
+	if (json) {
+		err = sf_show_json(stdout, pid ? (pid_t)pid : getpid(), text,
+				   len);
+		free(text);
+		return err;
 	}
 	fwrite(text, 1, len, stdout);
 	free(text);

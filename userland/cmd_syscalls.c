@@ -7,17 +7,19 @@
 #include <string.h>
 
 #include "commands.h"
+#include "sfjson.h"
 #include "syscalls.h"
 
 static void syscalls_usage(FILE *f)
 {
 	fprintf(f,
-		"usage: sysfence syscalls [-w] [ABI]\n"
+		"usage: sysfence syscalls [-w] [--json] [ABI]\n"
 		"Print every syscall sysfence knows for ABI (x86_64, i386, x32;\n"
 		"default: all three), one a line: ABI NR NAME(TYPE ARG, ...) ENTRY\n"
 		"\n"
 		"  -w, --widths  follow each argument with its width and\n"
 		"                signedness on that ABI, e.g. [u32]\n"
+		"  -j, --json    print one JSON document instead (docs/json.md)\n"
 		"  -h, --help    show this help\n");
 }
 
@@ -35,6 +37,59 @@ static void print_syscall(enum sf_abi abi, const struct sf_syscall *call,
 			       SF_TYPE_BITS(call->types[i]));
 	}
 	printf(") %s\n", call->entry);
+}
+
+/* The JSON object of one syscall: see docs/json.md. */
+static struct json_object *json_syscall(enum sf_abi abi,
+					const struct sf_syscall *call)
+{
+	struct json_object *obj = json_object_new_object();
+	struct json_object *args = json_object_new_array();
+	int failed = 0;
+	unsigned int i;
+
+	for (i = 0; i < call->nargs; i++) {
+		struct json_object *arg = json_object_new_object();
+
+		failed |= sf_json_set(arg, "name",
+				      json_object_new_string(call->args[i]));
+		failed |= sf_json_set(arg, "type",
+				      json_object_new_string(call->ctypes[i]));
+		failed |= sf_json_set(arg, "bits",
+			json_object_new_int(SF_TYPE_BITS(call->types[i])));
+		failed |= sf_json_set(arg, "signed",
+			json_object_new_boolean(SF_TYPE_IS_SIGNED(call->types[i])));
+		failed |= sf_json_append(args, arg);
+	}
+	failed |= sf_json_set(obj, "abi",
+			      json_object_new_string(sf_abi_name(abi)));
+	failed |= sf_json_set(obj, "nr", json_object_new_int64(call->nr));
+	failed |= sf_json_set(obj, "name", json_object_new_string(call->name));
+	failed |= sf_json_set(obj, "args", args);
+	failed |= sf_json_set(obj, "entry", json_object_new_string(call->entry));
+	if (failed) {
+		json_object_put(obj);
+		return NULL;
+	}
+	return obj;
+}
+
+static int print_json(int first, int last)
+{
+	struct json_object *doc = json_object_new_object();
+	struct json_object *list = json_object_new_array();
+	int failed = 0, abi;
+	u32 i;
+
+	for (abi = first; abi <= last && !failed; abi++) {
+		const struct sf_syscall_table *t = &sf_syscall_tables[abi];
+
+		for (i = 0; i < t->count && !failed; i++)
+			failed |= sf_json_append(list,
+					json_syscall(abi, &t->calls[i]));
+	}
+	failed |= sf_json_set(doc, "syscalls", list);
+	return sf_json_print(stdout, doc, failed);
 }
 
 /**
@@ -55,7 +110,8 @@ static void print_syscall(enum sf_abi abi, const struct sf_syscall *call,
  * for a native entry sys_X the tracefs event is sys_enter_X, and
  * "sys_ni_syscall" marks a number without an implementation. With -w each
  * argument is followed by " [u32]", " [s64]" etc.: the width and signedness
- * its comparisons use on that ABI.
+ * its comparisons use on that ABI. With --json the same facts (widths
+ * always included) are one JSON document, described in docs/json.md.
  *
  * Return: 0; 2 for a usage error; 1 when stdout cannot be written.
  */
@@ -63,19 +119,23 @@ int cmd_syscalls(int argc, char **argv)
 {
 	static const struct option options[] = {
 		{ "widths", no_argument, NULL, 'w' },
+		{ "json", no_argument, NULL, 'j' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
 	int first = 0, last = SF_ABI_COUNT - 1;
-	int widths = 0;
+	int widths = 0, json = 0;
 	int opt, abi;
 	u32 i;
 
 	optind = 1;
-	while ((opt = getopt_long(argc, argv, "wh", options, NULL)) != -1) {
+	while ((opt = getopt_long(argc, argv, "wjh", options, NULL)) != -1) {
 		switch (opt) {
 		case 'w':
 			widths = 1;
+			break;
+		case 'j':
+			json = 1;
 			break;
 		case 'h':
 			syscalls_usage(stdout);
@@ -100,6 +160,8 @@ int cmd_syscalls(int argc, char **argv)
 		first = abi;
 		last = abi;
 	}
+	if (json)
+		return print_json(first, last);
 	for (abi = first; abi <= last; abi++) {
 		const struct sf_syscall_table *t = &sf_syscall_tables[abi];
 

@@ -12,6 +12,7 @@
 #define SF_EXIT_USAGE 2		/* bad command line, unreadable file */
 
 int cmd_check(int argc, char **argv);
+int cmd_constants(int argc, char **argv);
 int cmd_eval(int argc, char **argv);
 int cmd_groups(int argc, char **argv);
 int cmd_syscalls(int argc, char **argv);

@@ -7,12 +7,9 @@
 #include <string.h>
 
 #include "commands.h"
+#include "version.h"
 
 #define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
-
-#ifndef SF_VERSION
-#define SF_VERSION "unknown"
-#endif
 
 struct command {
 	const char *name;
@@ -22,6 +19,7 @@ struct command {
 
 static const struct command commands[] = {
 	{ "check", cmd_check, "validate a policy and summarize it per ABI" },
+	{ "constants", cmd_constants, "list the named constants expressions can use" },
 	{ "eval", cmd_eval, "decide one syscall against a policy, offline" },
 	{ "groups", cmd_groups, "list the syscall groups rules can name" },
 	{ "syscalls", cmd_syscalls, "list the syscalls, arguments and types per ABI" },
@@ -38,7 +36,7 @@ static void print_usage(FILE *out)
 		"       sysfence --help | --version\n\n"
 		"Commands:\n");
 	for (i = 0; i < ARRAY_SIZE(commands); i++)
-		fprintf(out, "  %-8s %s\n", commands[i].name,
+		fprintf(out, "  %-9s %s\n", commands[i].name,
 			commands[i].summary);
 	fprintf(out,
 		"\n'sysfence COMMAND --help' describes a command.\n"
@@ -57,10 +55,8 @@ int main(int argc, char **argv)
 		print_usage(stdout);
 		return SF_EXIT_OK;
 	}
-	if (!strcmp(argv[1], "--version")) {
-		printf("sysfence %s\n", SF_VERSION);
-		return SF_EXIT_OK;
-	}
+	if (!strcmp(argv[1], "--version"))
+		return sf_print_version();
 	for (i = 0; i < ARRAY_SIZE(commands); i++) {
 		if (!strcmp(argv[1], commands[i].name))
 			return commands[i].run(argc - 1, argv + 1);

@@ -13,6 +13,9 @@ USERLAND_WARN := -Wall -Wextra -Wshadow -Wstrict-prototypes \
 	-Wmissing-prototypes -Wformat=2 -Wundef
 USERLAND_CPPFLAGS := -std=gnu11 -Imodule -Iuapi -Iuserland \
 	-DSF_VERSION='"$(VERSION)"'
+# json-c, Debian's libjson-c-dev, for --json (its static archive for the
+# VM's binary).
+USERLAND_LIBS := $(shell pkg-config --libs json-c)
 USERLAND_SRCS := $(addprefix module/,$(SF_ENGINE_SRCS)) \
 	$(sort $(wildcard userland/*.c))
 USERLAND_DEPS := $(USERLAND_SRCS) $(wildcard module/*.h module/*.def \
@@ -21,12 +24,12 @@ USERLAND_DEPS := $(USERLAND_SRCS) $(wildcard module/*.h module/*.def \
 userland: userland/sysfence $(BUILD)/sysfence.static
 
 userland/sysfence: $(USERLAND_DEPS)
-	$(USERLAND_CC) $(USERLAND_CPPFLAGS) $(USERLAND_CFLAGS) \
-		$(USERLAND_WARN) -o $@ $(USERLAND_SRCS)
+	$(USERLAND_CC) $(USERLAND_CPPFLAGS) $(CPPFLAGS) $(USERLAND_CFLAGS) \
+		$(USERLAND_WARN) $(LDFLAGS) -o $@ $(USERLAND_SRCS) $(USERLAND_LIBS)
 
 $(BUILD)/sysfence.static: $(USERLAND_DEPS)
 	@mkdir -p $(@D)
 	$(USERLAND_CC) $(USERLAND_CPPFLAGS) $(USERLAND_CFLAGS) \
-		$(USERLAND_WARN) -static -o $@ $(USERLAND_SRCS)
+		$(USERLAND_WARN) -static -o $@ $(USERLAND_SRCS) $(USERLAND_LIBS)
 
 USERLAND_CLEAN := userland/sysfence

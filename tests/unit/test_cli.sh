@@ -119,8 +119,9 @@ expect "groups expands nested groups" 0 "1" -- \
 	sh -c "$sf groups @system-service | grep -cx read"
 expect "groups unknown" 2 "" -- "$sf" groups nosuch
 
-expect "--version" 0 "sysfence $("$sf" --version | cut -d' ' -f2)" -- \
-	"$sf" --version
+# The host never has the module loaded (tests that load it run in QEMU).
+expect "--version" 0 "sysfence $(make -s --no-print-directory print-version) (ABI 1)
+module not loaded" -- "$sf" --version
 expect "--help" 0 "usage: sysfence COMMAND [ARGS...]" -- \
 	sh -c "$sf --help | head -n 1"
 expect "unknown command" 2 "" -- "$sf" frobnicate

@@ -21,6 +21,15 @@ $(BUILD)/unit/%: tests/unit/%.c $(UNIT_ENGINE_SRCS) \
 	@mkdir -p $(@D)
 	@$(CC) $(UNIT_CFLAGS) -o $@ $< $(UNIT_ENGINE_SRCS) -lcmocka
 
+# `show --json`'s parser, with the CLI files it needs and json-c.
+UNIT_SHOW_JSON_SRCS := userland/show_json.c userland/sfjson.c
+$(BUILD)/unit/test_show_json: tests/unit/test_show_json.c \
+		$(UNIT_SHOW_JSON_SRCS) $(UNIT_ENGINE_SRCS) \
+		$(wildcard module/*.h module/*.def userland/*.h)
+	@mkdir -p $(@D)
+	@$(CC) $(UNIT_CFLAGS) -Iuserland -o $@ $< $(UNIT_SHOW_JSON_SRCS) \
+		$(UNIT_ENGINE_SRCS) -lcmocka -ljson-c
+
 .PHONY: check-unit
 check-unit: $(UNIT_C_TESTS) userland/sysfence
 	@status=0; \
