@@ -654,14 +654,17 @@ static const char *field_for(const struct oci_syscall *c,
 			     const struct oci_cond *cond, char *buf,
 			     size_t size, unsigned int *bits, bool *is_signed)
 {
+	unsigned int widest = 0;
 	const char *name = NULL;
 	bool same = true;
+	u64 max;
 	int abi;
 
 	*bits = 64;
 	*is_signed = false;
 	for (abi = 0; abi < SF_ABI_COUNT; abi++) {
 		const struct sf_syscall *sc;
+		unsigned int b;
 
 		if (!(c->abis & SF_ABI_MASK(abi)))
 			continue;
@@ -671,17 +674,30 @@ static const char *field_for(const struct oci_syscall *c,
 		if (name && strcmp(name, sc->args[cond->index]))
 			same = false;
 		name = sc->args[cond->index];
-		if (SF_TYPE_BITS(sc->types[cond->index]) < *bits)
-			*bits = SF_TYPE_BITS(sc->types[cond->index]);
+		b = SF_TYPE_BITS(sc->types[cond->index]);
+		if (b < *bits)
+			*bits = b;
+		if (b > widest)
+			widest = b;
 		*is_signed |= SF_TYPE_IS_SIGNED(sc->types[cond->index]);
 	}
-	if (same && !(*is_signed && cond->op != OCI_EQ && cond->op != OCI_NE &&
-		      cond->op != OCI_MASKED_EQ)) {
-		u64 max = *bits == 64 ? ~0ULL : (1ULL << *bits) - 1;
-
-		if (cond->value <= max && cond->two <= max)
-			return name;
+	max = *bits == 64 ? ~0ULL : (1ULL << *bits) - 1;
+	/*
+	 * seccomp compares unsigned: an ordering on a signed argument would
+	 * not mean the same. A signed argument of different widths on two
+	 * ABIs (a long) reads a value with its sign bit set differently on
+	 * each, so only values below it have one spelling.
+	 */
+	if (*is_signed && (cond->op != OCI_EQ && cond->op != OCI_NE &&
+			   cond->op != OCI_MASKED_EQ))
+		same = false;
+	if (*is_signed && widest != *bits) {
+		max >>= 1;
+		if (cond->op == OCI_MASKED_EQ)
+			same = false;
 	}
+	if (same && cond->value <= max && cond->two <= max)
+		return name;
 	snprintf(buf, size, "arg%u", cond->index);
 	/* argN is the register at the ABI's width, unsigned, as in seccomp. */
 	*bits = c->abis & SF_ABI_MASK(SF_ABI_I386) ? 32 : 64;
@@ -738,7 +754,7 @@ static int print_condition(struct oci *o, FILE *out,
 			fprintf(out, "(%s & ", field);
 			print_value(out, cond->value, bits, false, true);
 			fputs(") == ", out);
-			print_value(out, cond->two, bits, is_signed, true);
+			print_value(out, cond->two, bits, false, true);
 		} else {
 			fprintf(out, "%s %s ", field, oci_ops[cond->op].op);
 			print_value(out, cond->value, bits, is_signed, false);
@@ -778,10 +794,44 @@ static void print_list(FILE *out, const char *action, const char **names,
 }
 
 /*
+ * The values a condition accepts, when they form one interval: *lo..*hi.
+ * Unsigned 64-bit, as seccomp compares.
+ */
+static bool interval(const struct oci_cond *c, u64 *lo, u64 *hi)
+{
+	*lo = 0;
+	*hi = ~0ULL;
+	switch (c->op) {
+	case OCI_EQ:
+		*lo = *hi = c->value;
+		return true;
+	case OCI_LT:
+		if (!c->value)
+			return false;
+		*hi = c->value - 1;
+		return true;
+	case OCI_LE:
+		*hi = c->value;
+		return true;
+	case OCI_GT:
+		if (c->value == ~0ULL)
+			return false;
+		*lo = c->value + 1;
+		return true;
+	case OCI_GE:
+		*lo = c->value;
+		return true;
+	default:
+		return false;
+	}
+}
+
+/*
  * Two conditional rules with different actions on one syscall: where both
  * match, libseccomp's answer depends on how it orders its decision tree and
- * the policy's on rule order. Provably disjoint pairs (one argument equal
- * to different values, or equal and not equal to one value) are fine.
+ * the policy's on rule order. Pairs that provably never both match are
+ * fine: one argument in disjoint ranges, equal and not equal to one value,
+ * or masked to different values under one mask.
  */
 static bool disjoint(const struct oci_rule *a, const struct oci_rule *b)
 {
@@ -790,11 +840,12 @@ static bool disjoint(const struct oci_rule *a, const struct oci_rule *b)
 	for (i = 0; i < a->ncond; i++) {
 		for (k = 0; k < b->ncond; k++) {
 			const struct oci_cond *x = &a->cond[i], *y = &b->cond[k];
+			u64 xlo, xhi, ylo, yhi;
 
 			if (x->index != y->index)
 				continue;
-			if (x->op == OCI_EQ && y->op == OCI_EQ &&
-			    x->value != y->value)
+			if (interval(x, &xlo, &xhi) && interval(y, &ylo, &yhi) &&
+			    (xhi < ylo || yhi < xlo))
 				return true;
 			if (((x->op == OCI_EQ && y->op == OCI_NE) ||
 			     (x->op == OCI_NE && y->op == OCI_EQ)) &&
