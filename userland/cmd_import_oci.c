@@ -866,8 +866,22 @@ static void warn_overlaps(struct oci *o)
 	for (i = 0; i < o->ncalls; i++) {
 		const struct oci_syscall *c = &o->calls[i];
 
-		if (c->uncond >= 0)
+		if (c->uncond >= 0) {
+			const struct oci_rule *u = &o->rules[c->uncond];
+
+			for (j = 0; j < c->nrules; j++) {
+				const struct oci_rule *r = &o->rules[c->rules[j]];
+
+				if (!r->ncond || r->verdict == u->verdict ||
+				    (j && o->rules[c->rules[j - 1]].entry ==
+				     r->entry))
+					continue;
+				entry_warning(o, r->entry, "",
+					      "the conditions on '%s' never apply: /syscalls/%u decides it unconditionally, which libseccomp lets override them",
+					      c->name, u->entry);
+			}
 			continue;
+		}
 		for (j = 0; j < c->nrules; j++) {
 			for (k = j + 1; k < c->nrules; k++) {
 				const struct oci_rule *a = &o->rules[c->rules[j]];

@@ -122,6 +122,25 @@ has "conditions repeating an argument are ORed, as runc does" stdout \
 has "SCMP_ACT_KILL kills the thread; an int's all-ones is -1" stdout \
 	"kill-thread read if fd == 0xffffffff"
 
+profile warn '{"names": ["lseek"], "action": "SCMP_ACT_ERRNO", "args": [{"index": 2, "value": 2, "op": "SCMP_CMP_GT"}]},
+{"names": ["lseek"], "action": "SCMP_ACT_ALLOW", "args": [{"index": 2, "value": 2, "op": "SCMP_CMP_LE"}]},
+{"names": ["kill"], "action": "SCMP_ACT_ERRNO", "args": [{"index": 1, "value": 9, "op": "SCMP_CMP_EQ"}]},
+{"names": ["kill"], "action": "SCMP_ACT_ALLOW", "args": [{"index": 0, "value": 1, "op": "SCMP_CMP_GT"}]},
+{"names": ["read"], "action": "SCMP_ACT_ALLOW"},
+{"names": ["read"], "action": "SCMP_ACT_ERRNO"},
+{"names": ["read"], "action": "SCMP_ACT_ERRNO", "errnoRet": 9, "args": [{"index": 0, "value": 1, "op": "SCMP_CMP_EQ"}]}'
+expect "import a profile that contradicts itself" 0 -- \
+	"$sf" import-oci "$tmp/warn.json"
+has "overlapping rules with different actions: warned, with both entries" \
+	stderr "sysfence: $tmp/warn.json: /syscalls/3 (kill): warning: 'kill' may also match /syscalls/2, whose action differs: the policy applies the earlier rule, libseccomp the one its decision tree reaches first"
+lacks "disjoint ranges: no warning" stderr "'lseek'"
+has "a second unconditional rule: warned, the first kept" stderr \
+	"sysfence: $tmp/warn.json: /syscalls/5 (read): warning: 'read' is already decided unconditionally by /syscalls/4; libseccomp keeps that rule, and so does the policy"
+has "an overridden conditional rule: warned" stderr \
+	"sysfence: $tmp/warn.json: /syscalls/6 (read): warning: the conditions on 'read' never apply: /syscalls/4 decides it unconditionally, which libseccomp lets override them"
+has "an unconditional rule overrides conditional ones" stdout "allow read"
+lacks "the overridden conditional rule is gone" stdout "EBADF"
+
 # What cannot be expressed: an error naming the entry, exit 1, no output.
 bad() { # NAME WANT-STDERR ENTRY-JSON
 	profile bad "$3"
