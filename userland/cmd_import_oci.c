@@ -58,14 +58,17 @@ static const struct {
 	[OCI_MASKED_EQ] = { "SCMP_CMP_MASKED_EQ", "==" },
 };
 
-/* The x86 architectures: libseccomp's names, Go's names (Docker's arches). */
+/*
+ * The x86 architectures: libseccomp's names, and libseccomp-golang's, which
+ * Docker's includes/excludes "arches" use.
+ */
 static const struct {
 	const char *scmp;
 	const char *go;
 	enum sf_abi abi;
 } oci_arches[] = {
 	{ "SCMP_ARCH_X86_64", "amd64", SF_ABI_X86_64 },
-	{ "SCMP_ARCH_X86", "386", SF_ABI_I386 },
+	{ "SCMP_ARCH_X86", "x86", SF_ABI_I386 },
 	{ "SCMP_ARCH_X32", "x32", SF_ABI_X32 },
 };
 
@@ -124,7 +127,7 @@ static void import_usage(FILE *out)
 		"profile entry. Exit status: 0 translated, 1 not expressible or invalid\n"
 		"profile, 2 usage or unreadable file.\n\n"
 		"  --arch ARCH      the process's native architecture, for archMap and\n"
-		"                   includes/excludes: amd64 (default), 386 or x32\n"
+		"                   includes/excludes: amd64 (default), x86 or x32\n"
 		"  --caps CAPS      capabilities the process holds, for includes and\n"
 		"                   excludes: none (default), all, or CAP_A,CAP_B,...\n"
 		"  --kernel VERSION the kernel version for includes.minKernel, as 6.1;\n"
@@ -229,13 +232,43 @@ static bool holds_cap(const struct oci *o, const char *cap)
 }
 
 /* Returns 1 when the entry applies, 0 when not, -1 on a malformed one. */
+/*
+ * @v, the member @key of includes or excludes, must be absent, null or an
+ * array of strings. Returns its length, or -1 after an error.
+ */
+static int string_array(struct oci *o, int entry, const char *where,
+			json_object *parent, const char *key, json_object **v)
+{
+	char path[48];
+	size_t i, n;
+
+	*v = json_object_object_get(parent, key);
+	if (!*v)
+		return 0;
+	snprintf(path, sizeof(path), "%s/%s", where, key);
+	if (!json_object_is_type(*v, json_type_array)) {
+		entry_error(o, entry, path, "not an array");
+		return -1;
+	}
+	n = json_object_array_length(*v);
+	for (i = 0; i < n; i++) {
+		if (!json_object_is_type(json_object_array_get_idx(*v, i),
+					 json_type_string)) {
+			entry_error(o, entry, path, "item %zu is not a string", i);
+			return -1;
+		}
+	}
+	return n;
+}
+
+/* Returns 1 when the entry applies, 0 when not, -1 on a malformed one. */
 static int entry_applies(struct oci *o, int entry, json_object *e)
 {
 	const char *native = oci_arches[o->native].go;
 	json_object *inc = json_object_object_get(e, "includes");
 	json_object *exc = json_object_object_get(e, "excludes");
-	json_object *v;
-	size_t i, n;
+	json_object *arches, *not_arches, *caps, *not_caps, *v;
+	int ncaps, nnot_caps, narches, i;
 
 	if (inc && !json_object_is_type(inc, json_type_object)) {
 		entry_error(o, entry, "/includes", "not an object");
@@ -245,32 +278,33 @@ static int entry_applies(struct oci *o, int entry, json_object *e)
 		entry_error(o, entry, "/excludes", "not an object");
 		return -1;
 	}
-	v = json_object_object_get(inc, "arches");
-	if (v && json_object_array_length(v) && !string_in(v, native))
+	narches = string_array(o, entry, "/includes", inc, "arches", &arches);
+	ncaps = string_array(o, entry, "/includes", inc, "caps", &caps);
+	nnot_caps = string_array(o, entry, "/excludes", exc, "caps", &not_caps);
+	if (narches < 0 || ncaps < 0 || nnot_caps < 0 ||
+	    string_array(o, entry, "/excludes", exc, "arches", &not_arches) < 0)
+		return -1;
+	if (narches && !string_in(arches, native))
 		return 0;
-	if (string_in(json_object_object_get(exc, "arches"), native))
+	if (string_in(not_arches, native))
 		return 0;
-	v = json_object_object_get(inc, "caps");
-	n = json_object_is_type(v, json_type_array) ?
-		json_object_array_length(v) : 0;
-	for (i = 0; i < n; i++) {
+	/* Every capability of includes held, none of excludes (as Docker). */
+	for (i = 0; i < ncaps; i++) {
 		if (!holds_cap(o, json_object_get_string(
-					  json_object_array_get_idx(v, i))))
+					  json_object_array_get_idx(caps, i))))
 			return 0;
 	}
-	v = json_object_object_get(exc, "caps");
-	n = json_object_is_type(v, json_type_array) ?
-		json_object_array_length(v) : 0;
-	for (i = 0; i < n; i++) {
+	for (i = 0; i < nnot_caps; i++) {
 		if (holds_cap(o, json_object_get_string(
-					 json_object_array_get_idx(v, i))))
+					 json_object_array_get_idx(not_caps, i))))
 			return 0;
 	}
 	v = json_object_object_get(inc, "minKernel");
 	if (v && o->have_kernel) {
 		unsigned int maj = 0, min = 0;
 
-		if (sscanf(json_object_get_string(v), "%u.%u", &maj, &min) < 1) {
+		if (!json_object_is_type(v, json_type_string) ||
+		    sscanf(json_object_get_string(v), "%u.%u", &maj, &min) < 1) {
 			entry_error(o, entry, "/includes/minKernel",
 				    "'%s' is not a kernel version",
 				    json_object_get_string(v));
@@ -603,7 +637,15 @@ static int read_arches(struct oci *o, FILE *out)
 	size_t i, n;
 	int a;
 
-	if (map && json_object_is_type(map, json_type_array)) {
+	if (map && !json_object_is_type(map, json_type_array)) {
+		entry_error(o, -1, "archMap", "not an array");
+		return -1;
+	}
+	if (!map && list && !json_object_is_type(list, json_type_array)) {
+		entry_error(o, -1, "architectures", "not an array");
+		return -1;
+	}
+	if (map) {
 		n = json_object_array_length(map);
 		for (i = 0; i < n; i++) {
 			json_object *m = json_object_array_get_idx(map, i);
@@ -1233,7 +1275,7 @@ int cmd_import_oci(int argc, char **argv)
 			o.native = arch_index(optarg);
 			if (o.native < 0) {
 				fprintf(stderr,
-					"sysfence: import-oci: unknown architecture '%s' (amd64, 386 or x32)\n",
+					"sysfence: import-oci: unknown architecture '%s' (amd64, x86 or x32)\n",
 					optarg);
 				return SF_EXIT_USAGE;
 			}

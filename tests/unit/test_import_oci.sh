@@ -96,7 +96,7 @@ expect "import holding CAP_SYS_ADMIN" 0 -- \
 has "a named capability" stdout "allow read, write, _llseek?, mount, arch_prctl, ptrace"
 expect "import on Linux 6.1" 0 -- "$sf" import-oci --kernel 6.1 "$tmp/caps.json"
 has "minKernel not met" stdout "allow read, write, _llseek?, arch_prctl"
-expect "import for i386" 0 -- "$sf" import-oci --arch 386 "$tmp/caps.json"
+expect "import for i386" 0 -- "$sf" import-oci --arch x86 "$tmp/caps.json"
 has "archMap without the native arch: that ABI alone" stdout "abi i386"
 
 profile args '{"names": ["socket"], "action": "SCMP_ACT_ALLOW", "args": [{"index": 0, "value": 40, "op": "SCMP_CMP_NE"}]},
@@ -175,6 +175,22 @@ bad "an argument the syscall does not take" \
 bad "unknown action" \
 	"sysfence: $tmp/bad.json: /syscalls/0/action (read): error: unknown action 'SCMP_ACT_FOO'" \
 	'{"names": ["read"], "action": "SCMP_ACT_FOO"}'
+
+bad "includes.arches not an array" \
+	"sysfence: $tmp/bad.json: /syscalls/0/includes/arches (read): error: not an array" \
+	'{"names": ["read"], "action": "SCMP_ACT_ALLOW", "includes": {"arches": "amd64"}}'
+bad "excludes.caps holding a number" \
+	"sysfence: $tmp/bad.json: /syscalls/0/excludes/caps (read): error: item 0 is not a string" \
+	'{"names": ["read"], "action": "SCMP_ACT_ALLOW", "excludes": {"caps": [1]}}'
+bad "an entry that is not an object" \
+	"sysfence: $tmp/bad.json: /syscalls/0: error: not an object" '7'
+bad "names not an array" \
+	"sysfence: $tmp/bad.json: /syscalls/0/names: error: missing or not an array" \
+	'{"names": "read", "action": "SCMP_ACT_ALLOW"}'
+profile archstr '{"names": ["read"], "action": "SCMP_ACT_ALLOW"}' '"architectures": "SCMP_ARCH_X86",'
+expect "architectures not an array" 1 -- "$sf" import-oci "$tmp/archstr.json"
+has "architectures not an array: message" stderr \
+	"sysfence: $tmp/archstr.json: architectures: error: not an array"
 
 printf '{"defaultAction": "SCMP_ACT_ALLOW",\n  "syscalls": [ {"names": ["read"] "action": 1} ]}\n' \
 	>"$tmp/syntax.json"
