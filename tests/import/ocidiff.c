@@ -278,7 +278,7 @@ static long raw_call(const struct call *c)
 		 */
 		asm volatile("sub $128, %%rsp\n\t"
 			     "push %%rbp\n\t"
-			     "mov %k[a5], %%ebp\n\t"
+			     "mov %[a5], %%ebp\n\t"
 			     "int $0x80\n\t"
 			     "pop %%rbp\n\t"
 			     "add $128, %%rsp"
@@ -286,7 +286,7 @@ static long raw_call(const struct call *c)
 			     : "b"((uint32_t)c->arg[0]), "c"((uint32_t)c->arg[1]),
 			       "d"((uint32_t)c->arg[2]), "S"((uint32_t)c->arg[3]),
 			       "D"((uint32_t)c->arg[4]),
-			       [a5] "m"(c->arg[5])
+			       [a5] "r"((uint32_t)c->arg[5])
 			     : "memory", "r8", "r9", "r10", "r11", "cc");
 		return (int32_t)eax;
 	}
