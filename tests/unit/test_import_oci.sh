@@ -46,6 +46,19 @@ has() {
 	fi
 }
 
+# contains NAME STREAM TEXT: a line of the previous command's output has TEXT.
+contains() {
+	n=$((n + 1))
+	if grep -qF -- "$3" "$tmp/$2"; then
+		echo "ok $n - $1"
+	else
+		echo "not ok $n - $1"
+		echo "#   want $2 text: $3"
+		sed "s/^/#   $2: /" "$tmp/$2"
+		failed=1
+	fi
+}
+
 # lacks NAME STREAM TEXT: no line of the previous command's output has TEXT.
 lacks() {
 	n=$((n + 1))
@@ -140,6 +153,15 @@ has "an overridden conditional rule: warned" stderr \
 	"sysfence: $tmp/warn.json: /syscalls/6 (read): warning: the conditions on 'read' never apply: /syscalls/4 decides it unconditionally, which libseccomp lets override them"
 has "an unconditional rule overrides conditional ones" stdout "allow read"
 lacks "the overridden conditional rule is gone" stdout "EBADF"
+
+profile vsock '{"names": ["socketcall", "read"], "action": "SCMP_ACT_ALLOW"},
+{"names": ["socket"], "action": "SCMP_ACT_ALLOW", "args": [{"index": 0, "value": 40, "op": "SCMP_CMP_NE"}]}' \
+	'"architectures": ["SCMP_ARCH_X86_64", "SCMP_ARCH_X86"],'
+expect "import a profile that socketcall bypasses" 0 -- \
+	"$sf" import-oci "$tmp/vsock.json"
+# The message itself is the compiler's (tests/unit/test_cli.sh).
+contains "the policy's warnings are the profile's" stderr \
+	"sysfence: $tmp/vsock.json: warning: as imported, and under seccomp: i386: 'socket'"
 
 # What cannot be expressed: an error naming the entry, exit 1, no output.
 bad() { # NAME WANT-STDERR ENTRY-JSON
