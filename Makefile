@@ -38,6 +38,7 @@ module:
 -include tests/bench/bench-engine.mk
 -include tests/bench/bench.mk
 -include tests/qemu/qemu.mk
+-include tests/import/import.mk
 -include tests/kunit/kunit.mk
 
 deps:

@@ -15,6 +15,7 @@ int cmd_check(int argc, char **argv);
 int cmd_constants(int argc, char **argv);
 int cmd_eval(int argc, char **argv);
 int cmd_groups(int argc, char **argv);
+int cmd_import_oci(int argc, char **argv);
 int cmd_syscalls(int argc, char **argv);
 int cmd_run(int argc, char **argv);
 int cmd_show(int argc, char **argv);

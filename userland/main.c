@@ -25,6 +25,8 @@ static const struct command commands[] = {
 	{ "syscalls", cmd_syscalls, "list the syscalls, arguments and types per ABI" },
 	{ "run", cmd_run, "run a command confined by policies" },
 	{ "show", cmd_show, "print the effective policy of a process" },
+	{ "import-oci", cmd_import_oci,
+	  "translate an OCI seccomp profile (JSON) into a policy" },
 };
 
 static void print_usage(FILE *out)
@@ -36,7 +38,7 @@ static void print_usage(FILE *out)
 		"       sysfence --help | --version\n\n"
 		"Commands:\n");
 	for (i = 0; i < ARRAY_SIZE(commands); i++)
-		fprintf(out, "  %-9s %s\n", commands[i].name,
+		fprintf(out, "  %-10s %s\n", commands[i].name,
 			commands[i].summary);
 	fprintf(out,
 		"\n'sysfence COMMAND --help' describes a command.\n"

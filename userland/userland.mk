@@ -2,8 +2,9 @@
 #
 # The sysfence CLI: the portable engine from module/ (the same sources the
 # module compiles, listed in module/engine.mk) plus userland/*.c. Needs no
-# kernel headers. `make userland` builds userland/sysfence and, for the VM
-# initramfs, a static $(BUILD)/sysfence.static.
+# kernel headers; import-oci reads JSON with json-c (libjson-c-dev). `make
+# userland` builds userland/sysfence and, for the VM initramfs, a static
+# $(BUILD)/sysfence.static.
 
 include module/engine.mk
 
@@ -13,9 +14,11 @@ USERLAND_WARN := -Wall -Wextra -Wshadow -Wstrict-prototypes \
 	-Wmissing-prototypes -Wformat=2 -Wundef
 USERLAND_CPPFLAGS := -std=gnu11 -Imodule -Iuapi -Iuserland \
 	-DSF_VERSION='"$(VERSION)"'
-# json-c, Debian's libjson-c-dev, for --json (its static archive for the
-# VM's binary).
-USERLAND_LIBS := $(shell pkg-config --libs json-c)
+# json-c, Debian's libjson-c-dev, for --json and import-oci (its static
+# archive for the VM's binary).
+USERLAND_LIBS := $(shell pkg-config --libs json-c 2>/dev/null || echo -ljson-c)
+USERLAND_STATIC_LIBS := $(shell pkg-config --static --libs json-c 2>/dev/null || \
+	echo -ljson-c)
 USERLAND_SRCS := $(addprefix module/,$(SF_ENGINE_SRCS)) \
 	$(sort $(wildcard userland/*.c))
 USERLAND_DEPS := $(USERLAND_SRCS) $(wildcard module/*.h module/*.def \
@@ -30,6 +33,7 @@ userland/sysfence: $(USERLAND_DEPS)
 $(BUILD)/sysfence.static: $(USERLAND_DEPS)
 	@mkdir -p $(@D)
 	$(USERLAND_CC) $(USERLAND_CPPFLAGS) $(USERLAND_CFLAGS) \
-		$(USERLAND_WARN) -static -o $@ $(USERLAND_SRCS) $(USERLAND_LIBS)
+		$(USERLAND_WARN) -static -o $@ $(USERLAND_SRCS) \
+		$(USERLAND_STATIC_LIBS)
 
 USERLAND_CLEAN := userland/sysfence

@@ -2,7 +2,8 @@
 #
 # The engine microbenchmark (tests/bench/engine_bench.c): ns per compile and
 # per evaluation, in userspace, for the containers default profile written
-# in the policy language and for a generated 1000-rule policy.
+# in the policy language (by `sysfence import-oci`) and for a generated
+# 1000-rule policy.
 # `make bench-engine` prints the table; `make check-bench-engine` runs the
 # same code with tiny iteration counts and prints one TAP line, never
 # judging the timings.
@@ -18,10 +19,10 @@ $(BENCH_ENGINE): $(BENCH_ENGINE_SRCS) $(wildcard module/*.h module/*.def)
 	@$(CC) -std=gnu11 -O2 -g -Wall -Wextra -Imodule -o $@ \
 		$(BENCH_ENGINE_SRCS)
 
-$(BENCH_CONTAINERS): scripts/seccomp-json-to-policy
+$(BENCH_CONTAINERS): userland/sysfence
 	@mkdir -p $(@D)
 	@if [ -r $(CONTAINERS_SECCOMP) ]; then \
-		python3 scripts/seccomp-json-to-policy $(CONTAINERS_SECCOMP) \
+		userland/sysfence import-oci --caps all $(CONTAINERS_SECCOMP) \
 			>$@.tmp && mv $@.tmp $@; \
 	else \
 		rm -f $@; \

@@ -6,9 +6,12 @@
 # code paths once with tiny iteration counts (check-bench), never comparing
 # timings.
 
-$(BUILD)/progs/sfbench: tests/bench/sfbench.c
+$(BUILD)/progs/sfbench: tests/bench/sfbench.c tests/import/oci_seccomp.c \
+		tests/import/oci_seccomp.h
 	@mkdir -p $(@D)
-	$(CC) -O2 -g -Wall -Wextra -static -o $@ $< -lseccomp
+	$(CC) -O2 -g -Wall -Wextra -static -Itests/import \
+		$(shell pkg-config --cflags json-c 2>/dev/null) -o $@ $< \
+		tests/import/oci_seccomp.c -lseccomp -ljson-c
 
 progs: $(BUILD)/progs/sfbench
 

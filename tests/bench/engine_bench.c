@@ -2,7 +2,7 @@
 /*
  * Microbenchmark of the policy engine in userspace: nanoseconds per compile
  * and per evaluation, for a policy file (the containers default profile,
- * converted by scripts/seccomp-json-to-policy) and a generated policy of
+ * imported by `sysfence import-oci`) and a generated policy of
  * 1000 rules. The numbers are the engine's alone: no syscall, no probe.
  *
  *	engine_bench [-n EVALS] [-c COMPILES] [POLICY...]

@@ -35,7 +35,7 @@ measure other-confined $bench -n "$n" -r "$r" getppid
 kill $confined
 wait $confined 2>/dev/null || true
 
-measure seccomp $bench -n "$n" -r "$r" -s containers.rules $calls
+measure seccomp $bench -n "$n" -r "$r" -s containers.json $calls
 measure sysfence sysfence run -p containers.policy -- $bench -n "$n" -r "$r" $calls
 
 for k in $arg_counts; do

@@ -2,12 +2,14 @@
 /*
  * sfbench: time system calls in the benchmark VM.
  *
- *   sfbench [-n ITERATIONS] [-r REPEATS] [-s SECCOMP_RULES] CALL...
+ *   sfbench [-n ITERATIONS] [-r REPEATS] [-s SECCOMP_RULES|PROFILE.json] CALL...
  *
  * For each CALL, runs REPEATS rounds of ITERATIONS raw calls and prints
  * "CALL NS" with the median nanoseconds per call. With -s, first installs a
- * seccomp-bpf filter built by libseccomp from SECCOMP_RULES, so the calls are
- * timed under seccomp; under sysfence, sfbench runs under `sysfence run`.
+ * seccomp-bpf filter built by libseccomp from SECCOMP_RULES, or from an OCI
+ * profile loaded as a runtime loads it for a process holding every
+ * capability (tests/import/oci_seccomp.c), so the calls are timed under
+ * seccomp; under sysfence, sfbench runs under `sysfence run`.
  *
  * CALLs: getppid (allowed and constant in every policy), personality
  * (personality(0xffffffff): a query whose verdict depends on the argument),
@@ -15,7 +17,7 @@
  * the policies deny it), write (1000 bytes to /dev/null: the call the
  * worst-case policy of the stack limits makes take its longest path).
  *
- * SECCOMP_RULES has one rule per line, as tests/bench/profile writes it:
+ * SECCOMP_RULES has one rule per line, as tests/bench/run writes it:
  *   default ACTION
  *   ACTION NAME [aINDEX OP VALUE [MASK]]...
  * with ACTION "allow", "errno N", "kill" and OP one of == != < <= > >= &=
@@ -26,6 +28,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <seccomp.h>
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -34,6 +37,8 @@
 #include <sys/syscall.h>
 #include <time.h>
 #include <unistd.h>
+
+#include "oci_seccomp.h"
 
 #define MAX_REPEATS 101
 #define MAX_RULE_ARGS 6
@@ -167,6 +172,21 @@ static int add_rule(scmp_filter_ctx ctx, char **tok, int ntok)
 	return seccomp_rule_add_array(ctx, action, nr, ncmp, cmps) ? -1 : 0;
 }
 
+static int load_profile(const char *path)
+{
+	struct oci_seccomp_opts opts = { .all_caps = true };
+	scmp_filter_ctx ctx = oci_seccomp_build(path, &opts);
+	int ret;
+
+	if (!ctx)
+		return -1;
+	ret = seccomp_load(ctx);
+	if (ret)
+		fprintf(stderr, "seccomp_load: %s\n", strerror(-ret));
+	seccomp_release(ctx);
+	return ret;
+}
+
 static int load_seccomp(const char *path)
 {
 	scmp_filter_ctx ctx = NULL;
@@ -249,7 +269,11 @@ int main(int argc, char **argv)
 		    strcmp(argv[i], "denied"))
 			goto usage;
 	if (rules) {
-		if (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) || load_seccomp(rules))
+		size_t len = strlen(rules);
+		bool json = len > 5 && !strcmp(rules + len - 5, ".json");
+
+		if (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) ||
+		    (json ? load_profile(rules) : load_seccomp(rules)))
 			return 1;
 	}
 	for (i = optind; i < argc; i++) {
@@ -260,7 +284,7 @@ int main(int argc, char **argv)
 	return 0;
 usage:
 	fprintf(stderr,
-		"usage: %s [-n ITERATIONS] [-r REPEATS] [-s SECCOMP_RULES] getppid|personality|denied...\n",
+		"usage: %s [-n ITERATIONS] [-r REPEATS] [-s SECCOMP_RULES|PROFILE.json] getppid|personality|denied...\n",
 		argv[0]);
 	return 2;
 }

@@ -615,7 +615,7 @@ static const struct sf_engine_case sf_engine_cases[] = {
 	SF_EVAL("group with condition", SF_P("allow @basic-io if arg0 == 1"),
 		"x86_64", "read", "allow", 1),
 	SF_EVAL("group skips names absent on an ABI",
-		"default errno EPERM\nabi x86_64 i386\nallow @network\n", "i386",
+		"default errno EPERM\nabi x86_64 i386\nallow @network-io\n", "i386",
 		"socketcall", "allow"),
 	SF_EVAL("group then explicit rule",
 		SF_P("errno EBADF write\nallow @basic-io"), "x86_64", "write",

@@ -111,10 +111,10 @@ stderr_has "unreachable warning" "$tmp/warn:5:1: warning: unreachable rule"
 expect "check usage" 2 "" -- "$sf" check
 expect "check missing file" 2 "" -- "$sf" check "$tmp/none"
 
-expect "groups lists file" 0 "@file" -- \
-	sh -c "$sf groups | cut -d' ' -f1 | grep -x @file"
+expect "groups lists file-system" 0 "@file-system" -- \
+	sh -c "$sf groups | cut -d' ' -f1 | grep -x @file-system"
 expect "groups shows members" 0 "connect" -- \
-	sh -c "$sf groups network | grep -x connect"
+	sh -c "$sf groups network-io | grep -x connect"
 expect "groups expands nested groups" 0 "1" -- \
 	sh -c "$sf groups @system-service | grep -cx read"
 expect "groups unknown" 2 "" -- "$sf" groups nosuch

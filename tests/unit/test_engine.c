@@ -1029,8 +1029,8 @@ static void test_every_group_compiles_on_every_abi(void **state)
 static void test_groups_are_required_families(void **state)
 {
 	static const char *const required[] = {
-		"file", "io", "network", "process", "signal", "memory",
-		"time", "ipc",
+		"default", "file-system", "io-event", "network-io",
+		"process", "signal", "timer", "ipc", "system-service",
 	};
 	u32 i;
 
