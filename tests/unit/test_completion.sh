@@ -103,8 +103,8 @@ includes "constants for arguments" "sysfence eval a.policy x86_64 openat 0 O_CRE
 	O_CREAT
 expect "constants only one ABI has" "sysfence eval a.policy x86_64 fcntl 0 F_GETLK6"
 expect "constants of i386" "sysfence eval a.policy i386 fcntl64 0 F_GETLK6" F_GETLK64
-expect "group names" "sysfence groups basic-" basic-io
-expect "group names by prefix" "sysfence groups ba" basic basic-io
+expect "group names" "sysfence groups system-" system-service
+expect "group names by prefix" "sysfence groups s" setuid signal swap sync system-service
 expect "ABIs for syscalls" "sysfence syscalls x" x32 x86_64
 expect "ABIs for constants" "sysfence constants i" i386
 includes "the command run runs" "sysfence run -p a.policy -- ech" echo
