@@ -285,6 +285,7 @@ static int sf_check_refs(struct sf_compiler *c, const struct sf_rule *rule)
 struct sf_field {
 	u8 arg;
 	u8 type;
+	bool narrowed;		/* the kernel reads fewer bits than ctype */
 	const char *ctype;
 };
 
@@ -298,15 +299,23 @@ static bool sf_find_field(const struct sf_syscall *sc, enum sf_abi abi,
 		    !memcmp(sc->args[i], name, len)) {
 			f->arg = i;
 			f->type = sc->types[i];
+			f->narrowed = sc->narrowed & (1U << i);
 			f->ctype = sc->ctypes[i] ? sc->ctypes[i] : "";
 			return true;
 		}
 	}
-	/* argN: the raw register, unsigned at the width the kernel reads. */
+	/*
+	 * argN: the raw register, unsigned at the width the kernel reads: the
+	 * ABI's, or fewer bits for an argument the kernel narrows (clone's
+	 * arg0 is read as 32 bits, as clone_flags is).
+	 */
 	if (len == 4 && !memcmp(name, "arg", 3) && name[3] >= '0' &&
 	    name[3] < '0' + SF_MAX_ARGS) {
 		f->arg = name[3] - '0';
-		f->type = SF_TYPE(abi == SF_ABI_I386 ? 32 : 64, 0);
+		f->narrowed = sc->narrowed & (1U << f->arg);
+		f->type = SF_TYPE(f->narrowed ?
+				  SF_TYPE_BITS(sc->types[f->arg]) :
+				  abi == SF_ABI_I386 ? 32 : 64, 0);
 		f->ctype = "unsigned long";
 		return true;
 	}
@@ -373,7 +382,7 @@ static int sf_check_value(struct sf_compiler *c, enum sf_abi abi,
 					     vi);
 	const struct sf_atom *a = SF_VEC_AT(&c->p->atoms, struct sf_atom,
 					    v->first_atom);
-	char q[SF_QUOTE_MAX], field[SF_QUOTE_MAX], on[32], shown[80];
+	char q[SF_QUOTE_MAX], field[SF_QUOTE_MAX], on[32], shown[80], read[32];
 	struct sf_num n;
 	u32 i;
 
@@ -407,8 +416,13 @@ static int sf_check_value(struct sf_compiler *c, enum sf_abi abi,
 	else
 		snprintf(shown, sizeof(shown), "%s (%s%llu)", q,
 			 n.neg ? "-" : "", (unsigned long long)n.mag);
-	return sf_error(c->p, v->pos, "%s %s out of range for %s%s %s%s",
-			what, shown, pre, f->ctype, field,
+	read[0] = '\0';
+	if (f->narrowed)
+		snprintf(read, sizeof(read), " (the kernel reads %c%u)",
+			 SF_TYPE_IS_SIGNED(f->type) ? 's' : 'u',
+			 SF_TYPE_BITS(f->type));
+	return sf_error(c->p, v->pos, "%s %s out of range for %s%s %s%s%s",
+			what, shown, pre, f->ctype, field, read,
 			sf_abi_suffix(c, abi, on, sizeof(on)));
 }
 

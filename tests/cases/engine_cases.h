@@ -817,6 +817,39 @@ static const struct sf_engine_case sf_engine_cases[] = {
 	SF_ERROR("error after a continuation", "default allow\nallow write \\\n if fdd == 1\n",
 		 3, 5, "unknown field 'fdd' for write"),
 
+	/*
+	 * ---- Effective widths: arguments the kernel narrows ----
+	 * clone's clone_flags is unsigned long, read through lower_32_bits():
+	 * 0x110000011 is clone(CLONE_NEWUSER | SIGCHLD) to the kernel.
+	 */
+	SF_EVAL("clone flags compared at the 32 bits the kernel reads",
+		SF_P("kill clone if clone_flags == (CLONE_NEWUSER | SIGCHLD)"),
+		"x86_64", "clone", "kill", 0x110000011ULL),
+	SF_EVAL("clone flags on x32 read as 32 bits",
+		SF_PX32("kill clone if clone_flags == (CLONE_NEWUSER | SIGCHLD)"),
+		"x32", "clone", "kill", 0xffffffff10000011ULL),
+	SF_EVAL("clone flags bit test ignores the upper half",
+		SF_P("kill clone if clone_flags & 0x80000000"), "x86_64", "clone",
+		EPERM_, 0x8000000000000000ULL),
+	SF_EVAL("clone arg0 read as 32 bits like clone_flags",
+		SF_P("kill clone if arg0 == 0x10000011"), "x86_64", "clone",
+		"kill", 0x710000011ULL),
+	SF_ERROR("clone flags value beyond 32 bits",
+		 SF_P("kill clone if clone_flags == 0x100000000"), 2, 30,
+		 "out of range for unsigned long clone_flags (the kernel reads u32)"),
+	SF_EVAL("mmap fd read as unsigned int",
+		SF_P("allow mmap if fd == 3"), "x86_64", "mmap", "allow",
+		0, 0, 0, 0, 0x100000003ULL),
+	SF_EVAL("readv vlen read as unsigned int",
+		SF_P("errno EINVAL readv if vlen > 1024"), "x86_64", "readv",
+		EPERM_, 3, 0, 0x100000001ULL),
+	SF_EVAL("ptrace pid read as pid_t",
+		SF_P("kill ptrace if pid == -1"), "x86_64", "ptrace", "kill",
+		0, 0xffffffffULL),
+	SF_EVAL("mbind mode read as int on i386",
+		SF_PI386("kill mbind if mode < 0"), "i386", "mbind", "kill",
+		0, 0, 0x80000000ULL),
+
 	/* ---- Limits ---- */
 	SF_EVAL("32 nested parentheses",
 		SF_P("allow write if " SF_OPEN32 "fd == 1))))))))))))))))))))))))))))))))"),
