@@ -65,6 +65,28 @@ expect "eval i386 width" 0 "kill" -- \
 	"$sf" eval "$tmp/p" i386 kill 0xffffffff 9
 expect "eval syscall by number" 0 "allow" -- "$sf" eval "$tmp/p" x86_64 1 2
 expect "eval ABI not allowed" 0 "kill" -- "$sf" eval "$tmp/p" x32 read
+printf 'default allow\nabi x86_64 x32\nkill socket if family == AF_INET && type == (SOCK_STREAM | SOCK_CLOEXEC)\nerrno EBADF write\nkill clone if clone_flags == (CLONE_NEWUSER | SIGCHLD)\n' \
+	>"$tmp/sock"
+expect "eval named constant arguments" 0 "allow" -- \
+	"$sf" eval "$tmp/sock" x86_64 socket AF_INET SOCK_STREAM 0
+expect "eval '|' arguments" 0 "kill" -- \
+	"$sf" eval "$tmp/sock" x86_64 socket AF_INET "SOCK_STREAM | SOCK_CLOEXEC" 0
+expect "eval '|' arguments without spaces" 0 "kill" -- \
+	"$sf" eval "$tmp/sock" x86_64 socket 2 SOCK_CLOEXEC\|1 0
+expect "eval unknown constant argument" 2 "" -- \
+	"$sf" eval "$tmp/sock" x86_64 socket AF_INTE
+expect "eval dangling '|'" 2 "" -- "$sf" eval "$tmp/sock" x86_64 socket 'AF_INET|'
+expect "eval constant of another ABI" 2 "" -- \
+	"$sf" eval "$tmp/sock" x86_64 fcntl 0 F_GETLK64
+expect "eval x32 bit selects x32" 0 "errno EBADF" -- \
+	"$sf" eval "$tmp/sock" x86_64 0x40000001 1
+stderr_has "eval tells the decoded ABI" "syscall 0x40000001 enters as x32 1"
+expect "eval x32 bit selects the abi-violation action" 0 "kill" -- \
+	"$sf" eval "$tmp/p" x86_64 0x40000001 1
+expect "eval drops bits 32-63 of the number" 0 "errno EBADF" -- \
+	"$sf" eval "$tmp/sock" x86_64 0xffffffff00000001 1
+expect "eval clone flags at 32 bits" 0 "kill" -- \
+	"$sf" eval "$tmp/sock" x86_64 clone 0x110000011
 expect "eval --explain" 0 "errno EBADF" -- \
 	"$sf" eval --explain "$tmp/p" x86_64 write 7
 stderr_has "eval --explain names the line" "decided by line 5"
