@@ -850,6 +850,14 @@ static const struct sf_engine_case sf_engine_cases[] = {
 		SF_PI386("kill mbind if mode < 0"), "i386", "mbind", "kill",
 		0, 0, 0x80000000ULL),
 
+	/* ---- Constant families filters of systemd, Docker, Firecracker use ---- */
+	SF_EVAL("SHM_EXEC for shmat (systemd's MemoryDenyWriteExecute)",
+		SF_P("errno EPERM shmat if shmflg & SHM_EXEC\nallow shmat"),
+		"x86_64", "shmat", EPERM_, 1, 0, 0x8000),
+	SF_EVAL("KVM and tun ioctl requests",
+		SF_P("allow ioctl if cmd in {KVM_RUN, TUNSETIFF, SIOCGIFINDEX}"),
+		"x86_64", "ioctl", "allow", 3, 0x400454ca),
+
 	/* ---- Limits ---- */
 	SF_EVAL("32 nested parentheses",
 		SF_P("allow write if " SF_OPEN32 "fd == 1))))))))))))))))))))))))))))))))"),
