@@ -322,33 +322,73 @@ static bool sf_find_field(const struct sf_syscall *sc, enum sf_abi abi,
 	return false;
 }
 
-/* The value of @v on @abi; the bitwise or of its atoms when grouped. */
+/*
+ * The @i-th of the @n atoms @v stands for, defines expanded (their atoms are
+ * literals and constants only); *n is set on the first call (i == 0).
+ */
+static const struct sf_atom *sf_value_atom(const struct sf_compiler *c,
+					   const struct sf_vexpr *v, u32 i, u32 *n)
+{
+	const struct sf_atom *a;
+	const struct sf_define *d;
+	u32 k, w;
+
+	if (!i) {
+		*n = 0;
+		for (k = 0; k < v->natoms; k++) {
+			a = SF_VEC_AT(&c->p->atoms, struct sf_atom,
+				      v->first_atom + k);
+			*n += a->define ? SF_VEC_AT(&c->p->defines,
+						    struct sf_define,
+						    a->define - 1)->natoms : 1;
+		}
+	}
+	for (k = 0; k < v->natoms; k++) {
+		a = SF_VEC_AT(&c->p->atoms, struct sf_atom, v->first_atom + k);
+		if (!a->define) {
+			if (!i)
+				return a;
+			i--;
+			continue;
+		}
+		d = SF_VEC_AT(&c->p->defines, struct sf_define, a->define - 1);
+		w = d->natoms;
+		if (i < w)
+			return SF_VEC_AT(&c->p->atoms, struct sf_atom,
+					 d->first_atom + i);
+		i -= w;
+	}
+	return NULL;
+}
+
+/*
+ * The value of @v on @abi: its atom's, or the bitwise or of the atoms it
+ * stands for.
+ */
 static struct sf_num sf_value(const struct sf_compiler *c, enum sf_abi abi,
 			      const struct sf_vexpr *v)
 {
 	struct sf_num out = { 0, false };
 	u64 bits = 0;
-	u32 i;
+	u32 i, n = 0;
 
-	for (i = 0; i < v->natoms; i++) {
-		const struct sf_atom *a = SF_VEC_AT(&c->p->atoms,
-						    struct sf_atom,
-						    v->first_atom + i);
-		struct sf_num n;
+	for (i = 0; i == 0 || i < n; i++) {
+		const struct sf_atom *a = sf_value_atom(c, v, i, &n);
+		struct sf_num num;
 
 		if (a->constant) {
 			s64 val = a->constant->value[abi];
 
-			n.neg = val < 0;
-			n.mag = n.neg ? 0 - (u64)val : (u64)val;
+			num.neg = val < 0;
+			num.mag = num.neg ? 0 - (u64)val : (u64)val;
 		} else {
-			n.mag = a->mag;
-			n.neg = a->neg;
+			num.mag = a->mag;
+			num.neg = a->neg;
 		}
-		if (v->natoms == 1)
-			return n;
-		bits |= sf_twos(n);
-		out.neg |= n.neg;
+		if (n == 1)
+			return num;
+		bits |= sf_twos(num);
+		out.neg |= num.neg;
 	}
 	out.mag = out.neg ? 0 - bits : bits;
 	return out;
@@ -383,25 +423,26 @@ static int sf_check_value(struct sf_compiler *c, enum sf_abi abi,
 	const struct sf_atom *a = SF_VEC_AT(&c->p->atoms, struct sf_atom,
 					    v->first_atom);
 	char q[SF_QUOTE_MAX], field[SF_QUOTE_MAX], on[32], shown[80], read[32];
+	const struct sf_atom *leaf;
 	struct sf_num n;
-	u32 i;
+	u32 i, count = 0;
 
-	for (i = 0; i < v->natoms; i++, a++) {
-		if (a->constant && !(a->constant->abis & SF_ABI_MASK(abi))) {
-			sf_quote(q, sizeof(q), sf_text(c, a->pos), a->len);
-			return sf_error(c->p, a->pos,
-					"constant '%s' is not defined on %s", q,
-					sf_abi_name(abi));
-		}
-	}
-	a = SF_VEC_AT(&c->p->atoms, struct sf_atom, v->first_atom);
 	/*
 	 * The tables hold constants as s64, so (unsigned long)-1 reads -1:
 	 * a negative constant converts to an unsigned field as in C (and so
 	 * does AT_FDCWD for an unsigned int fd). Literals stay exact.
 	 */
-	for (i = 0; i < v->natoms && range == SF_RANGE_VALUE; i++) {
-		if (a[i].constant)
+	for (i = 0; i == 0 || i < count; i++) {
+		leaf = sf_value_atom(c, v, i, &count);
+		if (leaf->constant &&
+		    !(leaf->constant->abis & SF_ABI_MASK(abi))) {
+			sf_quote(q, sizeof(q), sf_text(c, leaf->pos),
+				 leaf->len);
+			return sf_error(c->p, leaf->pos,
+					"constant '%s' is not defined on %s", q,
+					sf_abi_name(abi));
+		}
+		if (leaf->constant && range == SF_RANGE_VALUE)
 			range = SF_RANGE_BITS;
 	}
 	n = sf_value(c, abi, v);
@@ -411,7 +452,7 @@ static int sf_check_value(struct sf_compiler *c, enum sf_abi abi,
 	sf_quote(q, sizeof(q), sf_text(c, v->pos), v->len);
 	sf_quote(field, sizeof(field), sf_text(c, pred->field_pos),
 		 pred->field_len);
-	if (v->natoms == 1 && !a->constant)
+	if (v->natoms == 1 && !a->constant && !a->define)
 		snprintf(shown, sizeof(shown), "%s", q);
 	else
 		snprintf(shown, sizeof(shown), "%s (%s%llu)", q,

@@ -310,6 +310,8 @@ static int sf_parse_line(struct sf_parser *p)
 	}
 	if (sf_tok_is(&p->lx, &p->tok, "abi"))
 		return sf_parse_abi_directive(p);
+	if (sf_tok_is(&p->lx, &p->tok, "define"))
+		return sf_parse_define(p);
 	if (sf_action_word(p) >= 0)
 		return sf_parse_rule(p);
 	if (p->tok.kind == SF_TOK_IDENT) {
@@ -320,10 +322,44 @@ static int sf_parse_line(struct sf_parser *p)
 	return sf_expected(p, "a rule or directive");
 }
 
+/*
+ * Kafel and minijail policies carry "#define" and "#include" lines, which
+ * would be comments here, silently: an error at the first one instead.
+ */
+static int sf_check_cpp_lines(struct sf_parser *p)
+{
+	const char *s = p->lx.text;
+	u32 len = p->lx.len, i = 0, k;
+
+	while (i < len) {
+		while (i < len && (s[i] == ' ' || s[i] == '\t'))
+			i++;
+		for (k = i; k < len && k < i + 9; k++) {
+			if (s[k] == ' ' || s[k] == '\t' || s[k] == '\n')
+				break;
+		}
+		if (k - i == 7 && !memcmp(s + i, "#define", 7) && k < len &&
+		    s[k] != '\n')
+			return sf_error(p, i,
+					"'#define' would be a comment: write 'define NAME VALUE'");
+		if (k - i == 8 && !memcmp(s + i, "#include", 8) && k < len &&
+		    s[k] != '\n')
+			return sf_error(p, i,
+					"'#include' would be a comment: a policy is one file");
+		while (i < len && s[i] != '\n')
+			i++;
+		i++;
+	}
+	return 0;
+}
+
 static int sf_parse_policy(struct sf_parser *p)
 {
 	int err;
 
+	err = sf_check_cpp_lines(p);
+	if (err)
+		return err;
 	p->line_no = 1;
 	sf_next(p);
 	while (p->tok.kind != SF_TOK_EOF) {
@@ -355,6 +391,7 @@ static void sf_parser_free(struct sf_parser *p)
 	sf_vec_free(&p->nodes);
 	sf_vec_free(&p->vexprs);
 	sf_vec_free(&p->atoms);
+	sf_vec_free(&p->defines);
 	sf_vec_free(&p->conds);
 	sf_free(p);
 }
