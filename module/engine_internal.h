@@ -120,6 +120,7 @@ struct sf_pred {
 	u32 mask;		/* vexpr index, for SF_OP_BAND or masked */
 	u32 first_value;	/* vexpr indexes of the operand(s) */
 	u32 nvalues;
+	bool warned;		/* a lint about it was given (once, not per ABI) */
 };
 
 /*
@@ -144,6 +145,7 @@ struct sf_ref {
 	bool optional;		/* trailing '?' */
 	bool live;		/* decides some syscall on some ABI */
 	bool shadowed;		/* some syscall it names is decided earlier */
+	u32 shadow_line;	/* the line deciding it first, when shadowed */
 };
 
 struct sf_rule {
@@ -156,6 +158,7 @@ struct sf_rule {
 	u32 nnodes;		/* 0: unconditional */
 	u32 cond;		/* offset of the condition text in conds */
 	bool reachable;		/* decides some syscall on some ABI */
+	u32 shadow_line;	/* a line deciding one of its syscalls earlier */
 };
 
 struct sf_parser {
@@ -241,7 +244,7 @@ const char *sf_suggestion(const struct sf_suggest *sg, char *buf, size_t size);
 /* ---- Compiled policy: expr_program.h -------------------------------------- */
 
 int sf_compile(struct sf_parser *p, struct sf_policy *pol);
-void sf_warn_at(struct sf_policy *pol, const char *text, u32 len, u32 pos,
-		const char *msg);
+void sf_warn_at(struct sf_policy *pol, enum sf_warn_kind kind,
+		const char *text, u32 len, u32 pos, const char *msg);
 
 #endif /* SF_ENGINE_INTERNAL_H */

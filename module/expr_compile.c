@@ -27,6 +27,7 @@ struct sf_slot {
 	u32 decided_line;	/* line of the unconditional rule deciding it */
 	u32 verdict;		/* SF_SLOT_CONST */
 	u32 ninsns;		/* program length, without the default leaf */
+	u32 rule_pos;		/* 1 + position of the first rule naming it */
 	u32 start;		/* program start (second pass) */
 	u32 fill;		/* emission cursor (second pass) */
 	u8 state;
@@ -69,12 +70,13 @@ static u64 sf_twos(struct sf_num v)
 	return v.neg ? 0 - v.mag : v.mag;
 }
 
-void sf_warn_at(struct sf_policy *pol, const char *text, u32 len, u32 pos,
-		const char *msg)
+void sf_warn_at(struct sf_policy *pol, enum sf_warn_kind kind,
+		const char *text, u32 len, u32 pos, const char *msg)
 {
 	struct sf_diag *w;
 
 	pol->warnings_total++;
+	pol->warnings_of[kind]++;
 	if (!pol->warnings || pol->nwarnings == SF_MAX_WARNINGS)
 		return;
 	w = &pol->warnings[pol->nwarnings++];
@@ -82,9 +84,10 @@ void sf_warn_at(struct sf_policy *pol, const char *text, u32 len, u32 pos,
 	snprintf(w->msg, sizeof(w->msg), "%s", msg);
 }
 
-static void sf_warn(struct sf_compiler *c, u32 pos, const char *msg)
+static void sf_warn(struct sf_compiler *c, enum sf_warn_kind kind, u32 pos,
+		    const char *msg)
 {
-	sf_warn_at(c->pol, c->p->lx.text, c->p->lx.len, pos, msg);
+	sf_warn_at(c->pol, kind, c->p->lx.text, c->p->lx.len, pos, msg);
 }
 
 static const char *sf_text(const struct sf_compiler *c, u32 pos)
@@ -241,7 +244,7 @@ static int sf_check_refs(struct sf_compiler *c, const struct sf_rule *rule)
 			snprintf(msg, sizeof(msg),
 				 "'%s' names %s, which the policy does not allow: the rule has no effect there",
 				 q, sf_abi_name(ref->abi));
-			sf_warn(c, ref->pos, msg);
+			sf_warn(c, SF_WARN_ABI, ref->pos, msg);
 		}
 		if (ref->group >= 0)
 			continue;
@@ -261,7 +264,7 @@ static int sf_check_refs(struct sf_compiler *c, const struct sf_rule *rule)
 			/* e.g. a profile listing every architecture's names */
 			snprintf(msg, sizeof(msg),
 				 "unknown syscall '%s' ignored: no ABI has it", q);
-			sf_warn(c, ref->name_pos, msg);
+			sf_warn(c, SF_WARN_NO_EFFECT, ref->name_pos, msg);
 			continue;
 		}
 		if (!anywhere)
@@ -543,9 +546,82 @@ static u32 sf_sort_unique(u64 *v, u32 *t, u32 n)
  * Type-check predicate @pred for syscall @sc on @abi; with @insn, also
  * build the instruction (and its set, appended to set_values).
  */
+static bool sf_is_pointer(const char *ctype)
+{
+	return strchr(ctype, '*') || !strcmp(ctype, "cap_user_header_t") ||
+	       !strcmp(ctype, "cap_user_data_t") ||
+	       !strcmp(ctype, "__sighandler_t");
+}
+
+static u32 sf_bits_set(u64 v)
+{
+	u32 n = 0;
+
+	for (; v; v &= v - 1)
+		n++;
+	return n;
+}
+
+/*
+ * What a condition can never mean: a mask of 0 (an error), a several-bit
+ * constant as a bit test, a pointer compared with an address.
+ */
+static int sf_lint_pred(struct sf_compiler *c, enum sf_abi abi,
+			struct sf_pred *pred, const struct sf_field *f,
+			struct sf_num mask, u64 wmask)
+{
+	const struct sf_vexpr *mv = SF_VEC_AT(&c->p->vexprs, struct sf_vexpr,
+					      pred->mask);
+	const struct sf_atom *ma = SF_VEC_AT(&c->p->atoms, struct sf_atom,
+					     mv->first_atom);
+	/* Room for every quoted name; sf_warn() keeps SF_DIAG_MSG_MAX. */
+	char q[SF_QUOTE_MAX], fq[SF_QUOTE_MAX], msg[4 * SF_QUOTE_MAX + 96];
+	char on[32];
+	u32 i;
+
+	sf_quote(fq, sizeof(fq), sf_text(c, pred->field_pos), pred->field_len);
+	if (pred->op == SF_OP_BAND && !pred->masked) {
+		sf_quote(q, sizeof(q), sf_text(c, mv->pos), mv->len);
+		if (!(sf_twos(mask) & wmask))
+			return sf_error(c->p, mv->pos,
+					"mask '%s' is 0%s: the bit test is never true; for a value, write '(%s & MASK) == %s'",
+					q, sf_abi_suffix(c, abi, on, sizeof(on)),
+					fq, q);
+		if (!pred->warned && mv->natoms == 1 && ma->constant &&
+		    !mask.neg && sf_bits_set(sf_twos(mask) & wmask) > 1) {
+			pred->warned = true;
+			snprintf(msg, sizeof(msg),
+				 "'%s' is several bits (0x%llx), true if any is set; for all: '(%s & %s) == %s'",
+				 q, (unsigned long long)(sf_twos(mask) & wmask),
+				 fq, q, q);
+			sf_warn(c, SF_WARN_MULTIBIT, mv->pos, msg);
+		}
+	}
+	if (pred->warned || !sf_is_pointer(f->ctype) ||
+	    pred->op == SF_OP_BAND)
+		return 0;
+	for (i = 0; i < pred->nvalues; i++) {
+		const struct sf_vexpr *v = SF_VEC_AT(&c->p->vexprs,
+						     struct sf_vexpr,
+						     pred->first_value + i);
+		struct sf_num n = sf_value(c, abi, v);
+
+		if (!n.mag)
+			continue;
+		pred->warned = true;
+		sf_quote(q, sizeof(q), sf_text(c, v->pos), v->len);
+		snprintf(msg, sizeof(msg),
+			 "'%s' is a pointer: comparing it with %s compares the address, not what it points to",
+			 fq, q);
+		sf_warn(c, SF_WARN_POINTER, pred->field_pos, msg);
+		break;
+	}
+	return 0;
+}
+
 static int sf_typed_pred(struct sf_compiler *c, enum sf_abi abi,
 			 const struct sf_syscall *sc,
-			 const struct sf_pred *pred, struct sf_insn *insn)
+			 struct sf_pred *pred, struct sf_insn *insn)
 {
 	char q[SF_QUOTE_MAX], on[32];
 	enum sf_range range;
@@ -572,6 +648,11 @@ static int sf_typed_pred(struct sf_compiler *c, enum sf_abi abi,
 	if (pred->op == SF_OP_BAND || pred->masked) {
 		err = sf_check_value(c, abi, pred, &f, pred->mask,
 				     SF_RANGE_BITS, &mask, "mask", "");
+		if (err)
+			return err;
+	}
+	if (!insn) {
+		err = sf_lint_pred(c, abi, pred, &f, mask, wmask);
 		if (err)
 			return err;
 	}
@@ -646,6 +727,42 @@ static u32 sf_rule_sets(const struct sf_parser *p, const struct sf_rule *rule)
 	return n;
 }
 
+/*
+ * argN past the arguments of a syscall the rule names explicitly is an
+ * error (i386's socketcall takes two: its arg3 is nothing). For members of
+ * a group, argN stays the raw register, so one condition can serve them all.
+ */
+static int sf_check_arg_count(struct sf_compiler *c, enum sf_abi abi,
+			      const struct sf_syscall *sc,
+			      const struct sf_rule *rule)
+{
+	char q[SF_QUOTE_MAX], on[32];
+	struct sf_field f;
+	u32 k;
+
+	if (!strcmp(sc->entry, "sys_ni_syscall"))
+		return 0;
+	for (k = 0; k < rule->nnodes; k++) {
+		const struct sf_node *node = SF_VEC_AT(&c->p->nodes,
+						       struct sf_node,
+						       rule->first_node + k);
+		const struct sf_pred *pred = SF_VEC_AT(&c->p->preds,
+						       struct sf_pred,
+						       node->pred);
+
+		if (!sf_find_field(sc, abi, sf_text(c, pred->field_pos),
+				   pred->field_len, &f) || f.arg < sc->nargs)
+			continue;
+		sf_quote(q, sizeof(q), sf_text(c, pred->field_pos),
+			 pred->field_len);
+		return sf_error(c->p, pred->field_pos,
+				"%s takes %u argument%s%s: '%s' is not one of them",
+				sc->name, sc->nargs, sc->nargs == 1 ? "" : "s",
+				sf_abi_suffix(c, abi, on, sizeof(on)), q);
+	}
+	return 0;
+}
+
 static int sf_count_rule(struct sf_compiler *c, u32 r)
 {
 	struct sf_parser *p = c->p;
@@ -676,6 +793,11 @@ static int sf_count_rule(struct sf_compiler *c, u32 r)
 			 * Unreachable copies are checked too, so errors do not
 			 * depend on rule order; counting them bounds the work.
 			 */
+			if (ref->group < 0) {
+				err = sf_check_arg_count(c, abi, sc, rule);
+				if (err)
+					return err;
+			}
 			if (check_add_overflow(c->checks, rule->nnodes,
 					       &c->checks) ||
 			    c->checks > SF_MAX_INSNS)
@@ -697,8 +819,14 @@ static int sf_count_rule(struct sf_compiler *c, u32 r)
 			}
 			if (slot->decided) {
 				ref->shadowed = true;
+				if (!ref->shadow_line)
+					ref->shadow_line = slot->decided_line;
+				if (!rule->shadow_line)
+					rule->shadow_line = slot->decided_line;
 				continue;
 			}
+			if (!slot->rule_pos)
+				slot->rule_pos = rule->pos + 1;
 			ref->live = true;
 			rule->reachable = true;
 			if (!rule->nnodes) {
@@ -745,12 +873,14 @@ static void sf_rule_warnings(struct sf_compiler *c, const struct sf_rule *rule)
 		any |= ref->live || ref->shadowed;
 	}
 	if (!rule->reachable && any) {
-		sf_warn(c, rule->pos,
-			"unreachable rule: earlier unconditional rules decide all its syscalls");
+		snprintf(msg, sizeof(msg),
+			 "unreachable rule: earlier unconditional rules (line %u) decide all its syscalls",
+			 rule->shadow_line);
+		sf_warn(c, SF_WARN_UNREACHABLE, rule->pos, msg);
 		return;
 	}
 	if (!rule->reachable) {
-		sf_warn(c, rule->pos,
+		sf_warn(c, SF_WARN_NO_EFFECT, rule->pos,
 			"the rule names no syscall of the ABIs the policy allows");
 		return;
 	}
@@ -764,9 +894,9 @@ static void sf_rule_warnings(struct sf_compiler *c, const struct sf_rule *rule)
 			continue;
 		sf_quote(q, sizeof(q), sf_text(c, ref->pos), ref->len);
 		snprintf(msg, sizeof(msg),
-			 "'%s' is unreachable here: an earlier unconditional rule decides it",
-			 q);
-		sf_warn(c, ref->pos, msg);
+			 "'%s' is unreachable here: line %u already decides it",
+			 q, ref->shadow_line);
+		sf_warn(c, SF_WARN_UNREACHABLE, ref->pos, msg);
 	}
 }
 
@@ -1220,6 +1350,115 @@ static bool sf_entry_restricts(const struct sf_entry *e)
 	       SF_VERDICT_ACTION(e->verdict) >= SF_ACT_ERRNO;
 }
 
+/* Where to point at the rules restricting @name on @abi: the first one. */
+static u32 sf_rule_pos_of(const struct sf_compiler *c, enum sf_abi abi,
+			  const char *name)
+{
+	const struct sf_syscall *sc = sf_syscall_by_name(abi, name,
+							 strlen(name));
+
+	if (!sc || sc->nr >= c->pol->tables[abi].size ||
+	    !c->slots[abi][sc->nr].rule_pos)
+		return 0;
+	return c->slots[abi][sc->nr].rule_pos - 1;
+}
+
+/*
+ * Syscalls doing the same thing as their siblings: restricting one while
+ * another stays allowed leaves the operation open. The fix is to restrict
+ * the sibling the same way, except for clone3, whose flags live in memory
+ * no rule can read: glibc falls back to clone on ENOSYS (EPERM would break
+ * thread creation).
+ */
+struct sf_siblings {
+	const char *const names[6];
+	const char *fix_for;	/* the sibling @fix applies to */
+	const char *fix;
+};
+
+static const struct sf_siblings sf_siblings[] = {
+	{ .names = { "clone", "clone3" }, .fix_for = "clone3",
+	  .fix = "add 'errno ENOSYS clone3' (glibc then uses clone)" },
+	{ .names = { "open", "openat", "openat2", "creat" } },
+	{ .names = { "execve", "execveat" } },
+	{ .names = { "dup2", "dup3" } },
+	{ .names = { "accept", "accept4" } },
+	{ .names = { "pipe", "pipe2" } },
+	{ .names = { "rename", "renameat", "renameat2" } },
+	{ .names = { "access", "faccessat", "faccessat2" } },
+	{ .names = { "chmod", "fchmodat", "fchmodat2" } },
+	{ .names = { "chown", "lchown", "fchownat" } },
+	{ .names = { "eventfd", "eventfd2" } },
+	{ .names = { "signalfd", "signalfd4" } },
+	{ .names = { "epoll_create", "epoll_create1" } },
+	{ .names = { "epoll_wait", "epoll_pwait", "epoll_pwait2" } },
+	{ .names = { "inotify_init", "inotify_init1" } },
+	{ .names = { "mkdir", "mkdirat" } },
+	{ .names = { "unlink", "unlinkat", "rmdir" } },
+	{ .names = { "link", "linkat" } },
+	{ .names = { "symlink", "symlinkat" } },
+	{ .names = { "mknod", "mknodat" } },
+	{ .names = { "poll", "ppoll" } },
+	{ .names = { "select", "pselect6" } },
+	{ .names = { "wait4", "waitid" } },
+	{ .names = { "preadv", "preadv2" } },
+	{ .names = { "pwritev", "pwritev2" } },
+	{ .names = { "getdents", "getdents64" } },
+	{ .names = { "setrlimit", "prlimit64" } },
+	{ .names = { "utime", "utimes", "futimesat", "utimensat" } },
+};
+
+static const struct sf_entry *sf_allowed_entry(const struct sf_policy *pol,
+					       enum sf_abi abi,
+					       const char *name)
+{
+	const struct sf_entry *e = sf_entry_of(pol, abi, name);
+
+	return e && !sf_entry_restricts(e) ? e : NULL;
+}
+
+static void sf_warn_siblings(struct sf_compiler *c)
+{
+	char msg[SF_DIAG_MSG_MAX];
+	u32 i, r, a;
+	int abi;
+
+	for (i = 0; i < ARRAY_SIZE(sf_siblings); i++) {
+		const struct sf_siblings *f = &sf_siblings[i];
+		bool warned = false;
+
+		for (abi = 0; abi < SF_ABI_COUNT && !warned; abi++) {
+			if (!sf_abi_allowed(c, abi))
+				continue;
+			for (r = 0; r < 6 && f->names[r] && !warned; r++) {
+				const struct sf_entry *e =
+					sf_entry_of(c->pol, abi, f->names[r]);
+
+				if (!e || !sf_entry_restricts(e))
+					continue;
+				for (a = 0; a < 6 && f->names[a]; a++) {
+					if (!sf_allowed_entry(c->pol, abi,
+							      f->names[a]))
+						continue;
+					snprintf(msg, sizeof(msg),
+						 "'%s' is restricted but '%s' does the same and is allowed%s: %s",
+						 f->names[r], f->names[a],
+						 c->nabis > 1 ? " here" : "",
+						 f->fix_for &&
+						 !strcmp(f->fix_for, f->names[a]) ?
+						 f->fix : "restrict it too");
+					sf_warn(c, SF_WARN_BYPASS,
+						sf_rule_pos_of(c, abi,
+							       f->names[r]),
+						msg);
+					warned = true;
+					break;
+				}
+			}
+		}
+	}
+}
+
 /*
  * On i386 the multiplexers socketcall and ipc perform the operations of the
  * individual syscalls: restricting connect while allowing socketcall leaves
@@ -1242,7 +1481,8 @@ static void sf_warn_multiplexer(struct sf_compiler *c, const char *mux,
 			snprintf(msg, sizeof(msg),
 				 "i386: '%s' is restricted but '%s' is allowed, and %s performs %s too",
 				 calls[i], mux, mux, calls[i]);
-			sf_warn(c, c->p->abi_pos[SF_ABI_I386], msg);
+			sf_warn(c, SF_WARN_BYPASS,
+				sf_rule_pos_of(c, SF_ABI_I386, calls[i]), msg);
 			return;
 		}
 	}
@@ -1256,9 +1496,10 @@ static void sf_policy_warnings(struct sf_compiler *c)
 		sf_warn_multiplexer(c, "socketcall", sf_socket_calls);
 		sf_warn_multiplexer(c, "ipc", sf_ipc_calls);
 	}
+	sf_warn_siblings(c);
 	if (p->has_violation &&
 	    SF_VERDICT_ACTION(p->violation_verdict) <= SF_ACT_LOG)
-		sf_warn(c, p->violation_pos,
+		sf_warn(c, SF_WARN_ABI, p->violation_pos,
 			"'abi-violation' lets every syscall of the ABIs not listed through");
 }
 

@@ -128,8 +128,18 @@ stderr_has "check error" "error: unknown field 'fdd' for write"
 printf 'default allow\nabi x86_64 i386\ndeny connect\nallow read\nlog read\n' \
 	>"$tmp/warn"
 expect "check warns, still valid" 0 "" -- sh -c "$sf check $tmp/warn >/dev/null"
-stderr_has "socketcall warning" "$tmp/warn:2:12: warning: i386: 'connect' is restricted but 'socketcall' is allowed"
-stderr_has "unreachable warning" "$tmp/warn:5:1: warning: unreachable rule"
+stderr_has "socketcall warning points at the rule" "$tmp/warn:3:1: warning: i386: 'connect' is restricted but 'socketcall' is allowed"
+stderr_has "unreachable warning names the line" "$tmp/warn:5:1: warning: unreachable rule: earlier unconditional rules (line 4)"
+expect "check --werror fails on a warning" 1 "" -- \
+	sh -c "$sf check --werror $tmp/warn >/dev/null"
+stderr_has "check --werror says why" "warnings treated as errors (--werror)"
+expect "check --werror passes a clean policy" 0 "" -- \
+	sh -c "printf 'default allow\n' | $sf check --werror - >/dev/null"
+awk 'BEGIN { print "default allow"; for (i = 0; i < 70; i++) print "allow read"; print "allow write if buf == 1" }' \
+	>"$tmp/many"
+expect "more warnings than kept" 0 "" -- sh -c "$sf check $tmp/many >/dev/null"
+stderr_has "warnings past the limit are counted per kind" \
+	"6 more warnings not shown; 70 in all: 69 unreachable 1 pointer"
 expect "check usage" 2 "" -- "$sf" check
 expect "check missing file" 2 "" -- "$sf" check "$tmp/none"
 
