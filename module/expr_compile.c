@@ -225,11 +225,37 @@ static int sf_resolve(struct sf_compiler *c, enum sf_abi abi, u32 r)
 	return 0;
 }
 
+/*
+ * " (did you mean 'X'?)" for an unknown syscall name: the closest name of
+ * @abi, or of the allowed ABIs when @abi is negative.
+ */
+static const char *sf_syscall_hint(const struct sf_compiler *c, int abi,
+				   const char *name, u32 len, char *buf,
+				   size_t size)
+{
+	struct sf_suggest sg;
+	u32 i;
+	int a;
+
+	sf_suggest_init(&sg, name, len);
+	for (a = 0; a < SF_ABI_COUNT; a++) {
+		const struct sf_syscall_table *t = &sf_syscall_tables[a];
+
+		if (abi >= 0 ? a != abi : !sf_abi_allowed(c, a))
+			continue;
+		for (i = 0; i < t->count; i++) {
+			if (strcmp(t->calls[i].entry, "sys_ni_syscall"))
+				sf_suggest(&sg, t->calls[i].name);
+		}
+	}
+	return sf_suggestion(&sg, buf, size);
+}
+
 /* Names that exist nowhere, or not on an allowed ABI, are errors. */
 static int sf_check_refs(struct sf_compiler *c, const struct sf_rule *rule)
 {
 	struct sf_parser *p = c->p;
-	char q[SF_QUOTE_MAX], msg[SF_DIAG_MSG_MAX];
+	char q[SF_QUOTE_MAX], msg[SF_DIAG_MSG_MAX], hint[SF_SUGGESTION_MAX];
 	int abi;
 	u32 i;
 
@@ -252,8 +278,12 @@ static int sf_check_refs(struct sf_compiler *c, const struct sf_rule *rule)
 			if (!sf_syscall_by_name(ref->abi, name, ref->name_len) &&
 			    !ref->optional)
 				return sf_error(p, ref->name_pos,
-						"no syscall '%s' on %s", q,
-						sf_abi_name(ref->abi));
+						"no syscall '%s' on %s%s", q,
+						sf_abi_name(ref->abi),
+						sf_syscall_hint(c, ref->abi, name,
+								ref->name_len,
+								hint,
+								sizeof(hint)));
 			continue;
 		}
 		for (abi = 0; abi < SF_ABI_COUNT; abi++) {
@@ -269,7 +299,10 @@ static int sf_check_refs(struct sf_compiler *c, const struct sf_rule *rule)
 		}
 		if (!anywhere)
 			return sf_error(p, ref->name_pos,
-					"unknown syscall '%s'", q);
+					"unknown syscall '%s'%s", q,
+					sf_syscall_hint(c, -1, name,
+							ref->name_len, hint,
+							sizeof(hint)));
 		if (ref->optional)
 			continue;
 		for (abi = 0; abi < SF_ABI_COUNT; abi++) {
@@ -619,11 +652,49 @@ static int sf_lint_pred(struct sf_compiler *c, enum sf_abi abi,
 	return 0;
 }
 
+/* "unknown field", the closest field and the syscall's fields. */
+static int sf_unknown_field(struct sf_compiler *c, enum sf_abi abi,
+			    const struct sf_syscall *sc,
+			    const struct sf_pred *pred)
+{
+	char q[SF_QUOTE_MAX], on[32], fields[SF_DIAG_MSG_MAX];
+	const char *name = sf_text(c, pred->field_pos);
+	struct sf_suggest sg;
+	u32 i, used = 0;
+
+	sf_suggest_init(&sg, name, pred->field_len);
+	fields[0] = '\0';
+	for (i = 0; i < sc->nargs && i < SF_MAX_ARGS; i++) {
+		int n;
+
+		sf_suggest(&sg, sc->args[i]);
+		n = snprintf(fields + used, sizeof(fields) - used, "%s%s",
+			     i ? ", " : "", sc->args[i]);
+		if (n < 0 || (u32)n >= sizeof(fields) - used)
+			break;
+		used += n;
+	}
+	sf_quote(q, sizeof(q), name, pred->field_len);
+	if (!sc->nargs)
+		return sf_error(c->p, pred->field_pos,
+				"unknown field '%s' for %s%s: it takes no arguments",
+				q, sc->name,
+				sf_abi_suffix(c, abi, on, sizeof(on)));
+	if (sg.best)
+		return sf_error(c->p, pred->field_pos,
+				"unknown field '%s' for %s%s (did you mean '%.*s'? fields: %s)",
+				q, sc->name,
+				sf_abi_suffix(c, abi, on, sizeof(on)),
+				(int)sg.best_len, sg.best, fields);
+	return sf_error(c->p, pred->field_pos,
+			"unknown field '%s' for %s%s (fields: %s)", q, sc->name,
+			sf_abi_suffix(c, abi, on, sizeof(on)), fields);
+}
+
 static int sf_typed_pred(struct sf_compiler *c, enum sf_abi abi,
 			 const struct sf_syscall *sc,
 			 struct sf_pred *pred, struct sf_insn *insn)
 {
-	char q[SF_QUOTE_MAX], on[32];
 	enum sf_range range;
 	struct sf_field f;
 	struct sf_num mask = { 0, false }, n;
@@ -634,11 +705,7 @@ static int sf_typed_pred(struct sf_compiler *c, enum sf_abi abi,
 
 	if (!sf_find_field(sc, abi, sf_text(c, pred->field_pos),
 			   pred->field_len, &f)) {
-		sf_quote(q, sizeof(q), sf_text(c, pred->field_pos),
-			 pred->field_len);
-		return sf_error(c->p, pred->field_pos,
-				"unknown field '%s' for %s%s", q, sc->name,
-				sf_abi_suffix(c, abi, on, sizeof(on)));
+		return sf_unknown_field(c, abi, sc, pred);
 	}
 	bits = SF_TYPE_BITS(f.type);
 	if (bits < 1 || bits > 64)

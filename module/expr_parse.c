@@ -153,6 +153,9 @@ static int sf_read_atom(struct sf_parser *p, struct sf_atom *atom)
 	char q[SF_QUOTE_MAX];
 	int err;
 
+	if (t->kind == SF_TOK_BAD && (*s == '"' || *s == '\''))
+		return sf_error(p, t->pos,
+				"strings cannot be compared: a pointer argument is an address, and reading the memory it names would race with the process");
 	if (t->kind != SF_TOK_NUMBER && t->kind != SF_TOK_IDENT)
 		return sf_cond_expected(p, "a number or constant");
 	atom->pos = t->pos;

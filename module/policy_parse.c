@@ -84,6 +84,45 @@ static int sf_action_word(const struct sf_parser *p)
 	return -1;
 }
 
+static int sf_unknown_errno(struct sf_parser *p)
+{
+	char q[SF_QUOTE_MAX], hint[SF_SUGGESTION_MAX];
+	struct sf_suggest sg;
+	u32 i;
+
+	sf_suggest_init(&sg, p->lx.text + p->tok.pos, p->tok.len);
+	for (i = 1; i < sf_errno_names_count; i++) {
+		if (sf_errno_names[i])
+			sf_suggest(&sg, sf_errno_names[i]);
+	}
+	for (i = 0; i < sf_errno_aliases_count; i++)
+		sf_suggest(&sg, sf_errno_aliases[i].name);
+	sf_quote(q, sizeof(q), p->lx.text + p->tok.pos, p->tok.len);
+	return sf_error(p, p->tok.pos, "unknown errno name '%s'%s", q,
+			sf_suggestion(&sg, hint, sizeof(hint)));
+}
+
+static const char *const sf_directives[] = {
+	"default", "abi", "abi-violation", "define", "deny",
+};
+
+/* An identifier that starts no line: the closest action or directive. */
+static int sf_unknown_word(struct sf_parser *p)
+{
+	char q[SF_QUOTE_MAX], hint[SF_SUGGESTION_MAX];
+	struct sf_suggest sg;
+	u32 i;
+
+	sf_suggest_init(&sg, p->lx.text + p->tok.pos, p->tok.len);
+	for (i = 0; i < SF_ACT_COUNT; i++)
+		sf_suggest(&sg, sf_action_names[i]);
+	for (i = 0; i < ARRAY_SIZE(sf_directives); i++)
+		sf_suggest(&sg, sf_directives[i]);
+	sf_quote(q, sizeof(q), p->lx.text + p->tok.pos, p->tok.len);
+	return sf_error(p, p->tok.pos, "unknown action or directive '%s'%s", q,
+			sf_suggestion(&sg, hint, sizeof(hint)));
+}
+
 /* Parse an action starting at the current token into a verdict. */
 static int sf_parse_action(struct sf_parser *p, u32 *verdict)
 {
@@ -94,6 +133,13 @@ static int sf_parse_action(struct sf_parser *p, u32 *verdict)
 	u64 mag;
 	int err;
 
+	if (act < 0 && t->kind == SF_TOK_IDENT &&
+	    sf_errno_lookup(p->lx.text + t->pos, t->len) > 0) {
+		sf_quote(q, sizeof(q), p->lx.text + t->pos, t->len);
+		return sf_error(p, t->pos,
+				"expected an action, found '%s' (write 'errno %s')",
+				q, q);
+	}
 	if (act < 0)
 		return sf_expected(p, "an action");
 	if (sf_tok_is(&p->lx, t, "deny")) {
@@ -111,7 +157,7 @@ static int sf_parse_action(struct sf_parser *p, u32 *verdict)
 	if (t->kind == SF_TOK_IDENT) {
 		err = sf_errno_lookup(p->lx.text + t->pos, t->len);
 		if (err <= 0)
-			return sf_error(p, t->pos, "unknown errno name '%s'", q);
+			return sf_unknown_errno(p);
 		mag = err;
 	} else if (t->kind == SF_TOK_NUMBER) {
 		err = sf_parse_number(p->lx.text + t->pos, t->len, &neg, &mag);
@@ -231,8 +277,19 @@ static int sf_parse_ref(struct sf_parser *p, struct sf_rule *rule)
 		ref->group = sf_group_lookup(p->lx.text + p->tok.pos,
 					     p->tok.len);
 		if (ref->group < 0) {
+			struct sf_suggest sg;
+			u32 i;
+
+			sf_suggest_init(&sg, p->lx.text + p->tok.pos,
+					p->tok.len);
+			for (i = 0; i < sf_groups_count; i++)
+				sf_suggest(&sg, sf_groups[i].name);
 			sf_quote(q, sizeof(q), p->lx.text + p->tok.pos,
 				 p->tok.len);
+			if (sg.best)
+				return sf_error(p, ref->name_pos,
+						"unknown group '@%s' (did you mean '@%.*s'?)",
+						q, (int)sg.best_len, sg.best);
 			return sf_error(p, ref->name_pos,
 					"unknown group '@%s' (see 'sysfence groups')",
 					q);
@@ -295,8 +352,6 @@ static int sf_parse_rule(struct sf_parser *p)
 
 static int sf_parse_line(struct sf_parser *p)
 {
-	char q[SF_QUOTE_MAX];
-
 	if (sf_tok_is(&p->lx, &p->tok, "default"))
 		return sf_parse_verdict_directive(p, &p->has_default,
 						  &p->default_verdict,
@@ -314,11 +369,8 @@ static int sf_parse_line(struct sf_parser *p)
 		return sf_parse_define(p);
 	if (sf_action_word(p) >= 0)
 		return sf_parse_rule(p);
-	if (p->tok.kind == SF_TOK_IDENT) {
-		sf_quote(q, sizeof(q), p->lx.text + p->tok.pos, p->tok.len);
-		return sf_error(p, p->tok.pos,
-				"unknown action or directive '%s'", q);
-	}
+	if (p->tok.kind == SF_TOK_IDENT)
+		return sf_unknown_word(p);
 	return sf_expected(p, "a rule or directive");
 }
 

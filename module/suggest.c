@@ -62,8 +62,9 @@ static bool sf_contains(const char *name, u32 nlen, const char *s, u32 len)
 
 /*
  * Consider @name[0..nlen). Close enough: at most a third of the name's
- * characters differ (at least one may), or the unknown name is a part of
- * it (fstatat in newfstatat), counted as the characters added.
+ * characters differ (one for names under six characters), or the unknown
+ * name is a part of it (fstatat in newfstatat), which ranks as one
+ * difference. The first of equally close names is kept.
  */
 void sf_suggest_len(struct sf_suggest *sg, const char *name, u32 nlen)
 {
@@ -74,8 +75,11 @@ void sf_suggest_len(struct sf_suggest *sg, const char *name, u32 nlen)
 	if (nlen > sg->len + SF_SUGGEST_MAX / 2)
 		return;
 	d = sf_distance(sg->s, sg->len, name, nlen);
-	if (d > limit && !(sg->len >= 4 && nlen > sg->len &&
-			   sf_contains(name, nlen, sg->s, sg->len)))
+	/* A name the unknown one is part of ranks as one step away. */
+	if (d > 1 && sg->len >= 4 && nlen > sg->len &&
+	    sf_contains(name, nlen, sg->s, sg->len))
+		d = 1;
+	if (d > limit)
 		return;
 	if (d < sg->dist) {
 		sg->dist = d;
