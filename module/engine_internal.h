@@ -173,6 +173,7 @@ struct sf_parser {
 	bool has_default;
 	u32 default_verdict;
 	u32 default_line;
+	u32 default_pos;
 	bool has_abi;
 	u32 abi_line;
 	u32 abi_pos[SF_ABI_COUNT];	/* where each allowed ABI is named */

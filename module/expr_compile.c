@@ -1484,6 +1484,41 @@ static const struct sf_entry *sf_allowed_entry(const struct sf_policy *pol,
 	return e && !sf_entry_restricts(e) ? e : NULL;
 }
 
+/*
+ * glibc creates threads with clone3 and falls back to clone only when
+ * clone3 fails with ENOSYS: any other errno on clone3 while clone may run
+ * makes pthread_create() fail instead of taking the path the rules allow.
+ */
+static void sf_warn_clone3_errno(struct sf_compiler *c)
+{
+	char msg[SF_DIAG_MSG_MAX + 32], name[24];
+	const struct sf_entry *e, *clone;
+	u32 pos;
+	int abi;
+
+	for (abi = 0; abi < SF_ABI_COUNT; abi++) {
+		if (!sf_abi_allowed(c, abi))
+			continue;
+		e = sf_entry_of(c->pol, abi, "clone3");
+		clone = sf_entry_of(c->pol, abi, "clone");
+		if (!e || !clone || e->verdict == SF_ENTRY_PROG ||
+		    SF_VERDICT_ACTION(e->verdict) != SF_ACT_ERRNO ||
+		    SF_VERDICT_DATA(e->verdict) == ENOSYS ||
+		    (clone->verdict != SF_ENTRY_PROG &&
+		     SF_VERDICT_ACTION(clone->verdict) > SF_ACT_LOG))
+			continue;
+		pos = sf_rule_pos_of(c, abi, "clone3");
+		if (!pos && !e->aux)
+			pos = c->p->default_pos;
+		sf_verdict_format(e->verdict, name, sizeof(name));
+		snprintf(msg, sizeof(msg),
+			 "clone3 gets %s while clone may run; glibc falls back only on ENOSYS: write 'errno ENOSYS clone3'",
+			 name);
+		sf_warn(c, SF_WARN_BYPASS, pos, msg);
+		return;
+	}
+}
+
 static void sf_warn_siblings(struct sf_compiler *c)
 {
 	char msg[SF_DIAG_MSG_MAX];
@@ -1501,7 +1536,13 @@ static void sf_warn_siblings(struct sf_compiler *c)
 				const struct sf_entry *e =
 					sf_entry_of(c->pol, abi, f->names[r]);
 
-				if (!e || !sf_entry_restricts(e))
+				/*
+				 * errno ENOSYS on a newer sibling is how a
+				 * policy sends callers to one its rules read.
+				 */
+				if (!e || !sf_entry_restricts(e) ||
+				    e->verdict == SF_VERDICT(SF_ACT_ERRNO,
+							     ENOSYS))
 					continue;
 				for (a = 0; a < 6 && f->names[a]; a++) {
 					if (!sf_allowed_entry(c->pol, abi,
@@ -1564,6 +1605,7 @@ static void sf_policy_warnings(struct sf_compiler *c)
 		sf_warn_multiplexer(c, "ipc", sf_ipc_calls);
 	}
 	sf_warn_siblings(c);
+	sf_warn_clone3_errno(c);
 	if (p->has_violation &&
 	    SF_VERDICT_ACTION(p->violation_verdict) <= SF_ACT_LOG)
 		sf_warn(c, SF_WARN_ABI, p->violation_pos,

@@ -352,10 +352,13 @@ static int sf_parse_rule(struct sf_parser *p)
 
 static int sf_parse_line(struct sf_parser *p)
 {
-	if (sf_tok_is(&p->lx, &p->tok, "default"))
+	if (sf_tok_is(&p->lx, &p->tok, "default")) {
+		if (!p->has_default)
+			p->default_pos = p->tok.pos;
 		return sf_parse_verdict_directive(p, &p->has_default,
 						  &p->default_verdict,
 						  &p->default_line, "default");
+	}
 	if (sf_tok_is(&p->lx, &p->tok, "abi-violation")) {
 		p->violation_pos = p->tok.pos;
 		return sf_parse_verdict_directive(p, &p->has_violation,

@@ -133,6 +133,8 @@ stderr_has "unreachable warning names the line" "$tmp/warn:5:1: warning: unreach
 expect "check --werror fails on a warning" 1 "" -- \
 	sh -c "$sf check --werror $tmp/warn >/dev/null"
 stderr_has "check --werror says why" "warnings treated as errors (--werror)"
+expect "errno ENOSYS clone3 with clone rules is the clean way" 0 "" -- \
+	sh -c "printf 'default allow\nerrno ENOSYS clone3\nkill clone if clone_flags & CLONE_NEWUSER\n' | $sf check --werror - >/dev/null"
 expect "check --werror passes a clean policy" 0 "" -- \
 	sh -c "printf 'default allow\n' | $sf check --werror - >/dev/null"
 awk 'BEGIN { print "default allow"; for (i = 0; i < 70; i++) print "allow read"; print "allow write if buf == 1" }' \
