@@ -630,8 +630,9 @@ static int sf_lint_pred(struct sf_compiler *c, enum sf_abi abi,
 			sf_warn(c, SF_WARN_MULTIBIT, mv->pos, msg);
 		}
 	}
+	/* Masked, a pointer's low bits are its alignment: a fair question. */
 	if (pred->warned || !sf_is_pointer(f->ctype) ||
-	    pred->op == SF_OP_BAND)
+	    pred->op == SF_OP_BAND || pred->masked)
 		return 0;
 	for (i = 0; i < pred->nvalues; i++) {
 		const struct sf_vexpr *v = SF_VEC_AT(&c->p->vexprs,

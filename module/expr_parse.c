@@ -249,12 +249,14 @@ int sf_parse_define(struct sf_parser *p)
 		if (err)
 			return err;
 		n = sf_atom_width(p, &atom);
-		if (p->atoms.count - first + n > SF_MAX_SET ||
-		    p->define_atoms + n > SF_MAX_DEFINE_ATOMS)
+		if (p->atoms.count - first + n > SF_MAX_SET)
 			return sf_error(p, p->tok.pos,
-					p->atoms.count - first + n > SF_MAX_SET ?
-					"more than 256 values in one define" :
-					"the defines hold more than 4096 values in total");
+					"more than %u values in one define",
+					SF_MAX_SET);
+		if (p->define_atoms + n > SF_MAX_DEFINE_ATOMS)
+			return sf_error(p, p->tok.pos,
+					"the defines hold more than %u values in total",
+					SF_MAX_DEFINE_ATOMS);
 		p->define_atoms += n;
 		for (i = 0; i < n; i++) {
 			struct sf_atom *slot = sf_vec_push(&p->atoms,
