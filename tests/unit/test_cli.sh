@@ -83,6 +83,9 @@ expect "eval x32 bit selects x32" 0 "errno EBADF" -- \
 stderr_has "eval tells the decoded ABI" "syscall 0x40000001 enters as x32 1"
 expect "eval x32 bit selects the abi-violation action" 0 "kill" -- \
 	"$sf" eval "$tmp/p" x86_64 0x40000001 1
+expect "eval x32 number without the x32 bit enters as x86_64" 0 "allow" -- \
+	"$sf" eval "$tmp/p" x32 1 2
+stderr_has "eval tells it enters as x86_64" "syscall 1 enters as x86_64 1"
 expect "eval drops bits 32-63 of the number" 0 "errno EBADF" -- \
 	"$sf" eval "$tmp/sock" x86_64 0xffffffff00000001 1
 expect "eval clone flags at 32 bits" 0 "kill" -- \
