@@ -1486,6 +1486,15 @@ static const struct sf_entry *sf_allowed_entry(const struct sf_policy *pol,
 }
 
 /*
+ * The errno a policy answers a syscall it wants callers to do without:
+ * "not implemented". Looked up by name, as policies write it.
+ */
+static u32 sf_verdict_not_implemented(void)
+{
+	return SF_VERDICT(SF_ACT_ERRNO, sf_errno_lookup("ENOSYS", 6));
+}
+
+/*
  * glibc creates threads with clone3 and falls back to clone only when
  * clone3 fails with ENOSYS: any other errno on clone3 while clone may run
  * makes pthread_create() fail instead of taking the path the rules allow.
@@ -1504,7 +1513,7 @@ static void sf_warn_clone3_errno(struct sf_compiler *c)
 		clone = sf_entry_of(c->pol, abi, "clone");
 		if (!e || !clone || e->verdict == SF_ENTRY_PROG ||
 		    SF_VERDICT_ACTION(e->verdict) != SF_ACT_ERRNO ||
-		    SF_VERDICT_DATA(e->verdict) == ENOSYS ||
+		    e->verdict == sf_verdict_not_implemented() ||
 		    (clone->verdict != SF_ENTRY_PROG &&
 		     SF_VERDICT_ACTION(clone->verdict) > SF_ACT_LOG))
 			continue;
@@ -1542,8 +1551,7 @@ static void sf_warn_siblings(struct sf_compiler *c)
 				 * policy sends callers to one its rules read.
 				 */
 				if (!e || !sf_entry_restricts(e) ||
-				    e->verdict == SF_VERDICT(SF_ACT_ERRNO,
-							     ENOSYS))
+				    e->verdict == sf_verdict_not_implemented())
 					continue;
 				for (a = 0; a < 6 && f->names[a]; a++) {
 					if (!sf_allowed_entry(c->pol, abi,
