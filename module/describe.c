@@ -130,3 +130,27 @@ const struct sf_diag *sf_policy_warning(const struct sf_policy *p, u32 i)
 }
 
 SF_EXPORT_FOR_KUNIT(sf_policy_warning);
+
+u32 sf_policy_warnings_of(const struct sf_policy *p, enum sf_warn_kind kind)
+{
+	return (u32)kind < SF_WARN_KIND_COUNT ? p->warnings_of[kind] : 0;
+}
+
+SF_EXPORT_FOR_KUNIT(sf_policy_warnings_of);
+
+static const char *const sf_warn_kind_names[SF_WARN_KIND_COUNT] = {
+	[SF_WARN_UNREACHABLE] = "unreachable",
+	[SF_WARN_NO_EFFECT] = "no effect",
+	[SF_WARN_BYPASS] = "bypass",
+	[SF_WARN_MULTIBIT] = "several-bit mask",
+	[SF_WARN_POINTER] = "pointer",
+	[SF_WARN_ABI] = "ABI",
+};
+
+const char *sf_warn_kind_name(enum sf_warn_kind kind)
+{
+	return (u32)kind < SF_WARN_KIND_COUNT ? sf_warn_kind_names[kind] :
+						"invalid";
+}
+
+SF_EXPORT_FOR_KUNIT(sf_warn_kind_name);

@@ -149,11 +149,25 @@ u32 sf_policy_abi_violation(const struct sf_policy *p);
 /*
  * Warnings found while compiling (unreachable rules, an i386 policy whose
  * socketcall bypasses its socket rules, ...): positioned like errors. At
- * most SF_MAX_WARNINGS are kept; sf_policy_warnings_total() counts all.
+ * most SF_MAX_WARNINGS are kept; sf_policy_warnings_total() counts all, and
+ * sf_policy_warnings_of() those of one kind, kept or not.
  */
+enum sf_warn_kind {
+	SF_WARN_UNREACHABLE,	/* a rule or name earlier rules decide */
+	SF_WARN_NO_EFFECT,	/* names nothing of the allowed ABIs */
+	SF_WARN_BYPASS,		/* a sibling syscall does the same, allowed */
+	SF_WARN_MULTIBIT,	/* a bit test of a several-bit constant */
+	SF_WARN_POINTER,	/* a pointer compared with non-zero */
+	SF_WARN_ABI,		/* ABI qualifiers, abi-violation */
+	SF_WARN_KIND_COUNT,
+};
+
 u32 sf_policy_warning_count(const struct sf_policy *p);
 u32 sf_policy_warnings_total(const struct sf_policy *p);
 const struct sf_diag *sf_policy_warning(const struct sf_policy *p, u32 i);
+u32 sf_policy_warnings_of(const struct sf_policy *p, enum sf_warn_kind kind);
+/* "unreachable", "bypass", ... for messages. */
+const char *sf_warn_kind_name(enum sf_warn_kind kind);
 
 /* "allow", "errno EPERM", "errno 4000", "kill", ... Returns like snprintf. */
 int sf_verdict_format(u32 verdict, char *buf, size_t size);

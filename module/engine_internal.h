@@ -81,13 +81,26 @@ void sf_tok_describe(const struct sf_lexer *lx, const struct sf_tok *tok,
 
 /* ---- Parsed policy (ABI-neutral) -------------------------------------- */
 
-/* One literal or named constant inside a value. */
+/* One literal, named constant or user constant inside a value. */
 struct sf_atom {
 	u32 pos;
 	u32 len;
 	const struct sf_constant *constant;	/* NULL for a literal */
+	u32 define;		/* 1 + index in defines; 0: none */
 	u64 mag;		/* a literal's magnitude */
 	bool neg;		/* a literal's sign */
+};
+
+/*
+ * A user constant, "define NAME VALUE": the bitwise or of its atoms, which
+ * are literals and named constants only (a define naming an earlier one
+ * holds copies of its atoms), so a value never expands more than one level.
+ */
+struct sf_define {
+	u32 name_pos;
+	u32 name_len;
+	u32 first_atom;
+	u32 natoms;
 };
 
 /* A value: one atom, or '(' atom | atom ... ')' meaning their bitwise or. */
@@ -107,6 +120,7 @@ struct sf_pred {
 	u32 mask;		/* vexpr index, for SF_OP_BAND or masked */
 	u32 first_value;	/* vexpr indexes of the operand(s) */
 	u32 nvalues;
+	bool warned;		/* a lint about it was given (once, not per ABI) */
 };
 
 /*
@@ -131,6 +145,7 @@ struct sf_ref {
 	bool optional;		/* trailing '?' */
 	bool live;		/* decides some syscall on some ABI */
 	bool shadowed;		/* some syscall it names is decided earlier */
+	u32 shadow_line;	/* the line deciding it first, when shadowed */
 };
 
 struct sf_rule {
@@ -143,6 +158,7 @@ struct sf_rule {
 	u32 nnodes;		/* 0: unconditional */
 	u32 cond;		/* offset of the condition text in conds */
 	bool reachable;		/* decides some syscall on some ABI */
+	u32 shadow_line;	/* a line deciding one of its syscalls earlier */
 };
 
 struct sf_parser {
@@ -157,6 +173,7 @@ struct sf_parser {
 	bool has_default;
 	u32 default_verdict;
 	u32 default_line;
+	u32 default_pos;
 	bool has_abi;
 	u32 abi_line;
 	u32 abi_pos[SF_ABI_COUNT];	/* where each allowed ABI is named */
@@ -172,6 +189,8 @@ struct sf_parser {
 	struct sf_vec nodes;	/* struct sf_node */
 	struct sf_vec vexprs;	/* struct sf_vexpr */
 	struct sf_vec atoms;	/* struct sf_atom */
+	struct sf_vec defines;	/* struct sf_define */
+	u32 define_atoms;	/* atoms held by all defines */
 	struct sf_vec conds;	/* char: NUL-terminated condition texts */
 	enum sf_tok_kind cond_prev;	/* last token appended to conds */
 
@@ -183,6 +202,9 @@ struct sf_parser {
 
 void sf_next(struct sf_parser *p);
 int sf_parse_condition(struct sf_parser *p, struct sf_rule *rule);
+int sf_parse_define(struct sf_parser *p);
+const struct sf_define *sf_define_lookup(const struct sf_parser *p,
+					 const char *s, u32 len);
 void sf_diag_locate(struct sf_diag *diag, const char *text, u32 len,
 		    u32 pos);
 void sf_quote(char *buf, size_t size, const char *s, u32 len);
@@ -201,10 +223,29 @@ int sf_failed(int printed);
 /* A quoted, sanitized copy of a token for messages. */
 #define SF_QUOTE_MAX 48
 
+/* ---- Suggestions for unknown names (suggest.c) ------------------------ */
+
+/* Names longer than this get no suggestion. */
+#define SF_SUGGEST_MAX 48
+
+struct sf_suggest {
+	const char *s;		/* the unknown name */
+	u32 len;
+	const char *best;	/* the closest known name so far, or NULL */
+	u32 best_len;
+	u32 dist;
+};
+
+void sf_suggest_init(struct sf_suggest *sg, const char *s, u32 len);
+void sf_suggest(struct sf_suggest *sg, const char *name);
+void sf_suggest_len(struct sf_suggest *sg, const char *name, u32 nlen);
+const char *sf_suggestion(const struct sf_suggest *sg, char *buf, size_t size);
+#define SF_SUGGESTION_MAX (SF_QUOTE_MAX + 24)
+
 /* ---- Compiled policy: expr_program.h -------------------------------------- */
 
 int sf_compile(struct sf_parser *p, struct sf_policy *pol);
-void sf_warn_at(struct sf_policy *pol, const char *text, u32 len, u32 pos,
-		const char *msg);
+void sf_warn_at(struct sf_policy *pol, enum sf_warn_kind kind,
+		const char *text, u32 len, u32 pos, const char *msg);
 
 #endif /* SF_ENGINE_INTERNAL_H */

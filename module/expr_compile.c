@@ -27,6 +27,7 @@ struct sf_slot {
 	u32 decided_line;	/* line of the unconditional rule deciding it */
 	u32 verdict;		/* SF_SLOT_CONST */
 	u32 ninsns;		/* program length, without the default leaf */
+	u32 rule_pos;		/* 1 + position of the first rule naming it */
 	u32 start;		/* program start (second pass) */
 	u32 fill;		/* emission cursor (second pass) */
 	u8 state;
@@ -69,12 +70,13 @@ static u64 sf_twos(struct sf_num v)
 	return v.neg ? 0 - v.mag : v.mag;
 }
 
-void sf_warn_at(struct sf_policy *pol, const char *text, u32 len, u32 pos,
-		const char *msg)
+void sf_warn_at(struct sf_policy *pol, enum sf_warn_kind kind,
+		const char *text, u32 len, u32 pos, const char *msg)
 {
 	struct sf_diag *w;
 
 	pol->warnings_total++;
+	pol->warnings_of[kind]++;
 	if (!pol->warnings || pol->nwarnings == SF_MAX_WARNINGS)
 		return;
 	w = &pol->warnings[pol->nwarnings++];
@@ -82,9 +84,10 @@ void sf_warn_at(struct sf_policy *pol, const char *text, u32 len, u32 pos,
 	snprintf(w->msg, sizeof(w->msg), "%s", msg);
 }
 
-static void sf_warn(struct sf_compiler *c, u32 pos, const char *msg)
+static void sf_warn(struct sf_compiler *c, enum sf_warn_kind kind, u32 pos,
+		    const char *msg)
 {
-	sf_warn_at(c->pol, c->p->lx.text, c->p->lx.len, pos, msg);
+	sf_warn_at(c->pol, kind, c->p->lx.text, c->p->lx.len, pos, msg);
 }
 
 static const char *sf_text(const struct sf_compiler *c, u32 pos)
@@ -222,11 +225,37 @@ static int sf_resolve(struct sf_compiler *c, enum sf_abi abi, u32 r)
 	return 0;
 }
 
+/*
+ * " (did you mean 'X'?)" for an unknown syscall name: the closest name of
+ * @abi, or of the allowed ABIs when @abi is negative.
+ */
+static const char *sf_syscall_hint(const struct sf_compiler *c, int abi,
+				   const char *name, u32 len, char *buf,
+				   size_t size)
+{
+	struct sf_suggest sg;
+	u32 i;
+	int a;
+
+	sf_suggest_init(&sg, name, len);
+	for (a = 0; a < SF_ABI_COUNT; a++) {
+		const struct sf_syscall_table *t = &sf_syscall_tables[a];
+
+		if (abi >= 0 ? a != abi : !sf_abi_allowed(c, a))
+			continue;
+		for (i = 0; i < t->count; i++) {
+			if (strcmp(t->calls[i].entry, "sys_ni_syscall"))
+				sf_suggest(&sg, t->calls[i].name);
+		}
+	}
+	return sf_suggestion(&sg, buf, size);
+}
+
 /* Names that exist nowhere, or not on an allowed ABI, are errors. */
 static int sf_check_refs(struct sf_compiler *c, const struct sf_rule *rule)
 {
 	struct sf_parser *p = c->p;
-	char q[SF_QUOTE_MAX], msg[SF_DIAG_MSG_MAX];
+	char q[SF_QUOTE_MAX], msg[SF_DIAG_MSG_MAX], hint[SF_SUGGESTION_MAX];
 	int abi;
 	u32 i;
 
@@ -241,7 +270,7 @@ static int sf_check_refs(struct sf_compiler *c, const struct sf_rule *rule)
 			snprintf(msg, sizeof(msg),
 				 "'%s' names %s, which the policy does not allow: the rule has no effect there",
 				 q, sf_abi_name(ref->abi));
-			sf_warn(c, ref->pos, msg);
+			sf_warn(c, SF_WARN_ABI, ref->pos, msg);
 		}
 		if (ref->group >= 0)
 			continue;
@@ -249,8 +278,12 @@ static int sf_check_refs(struct sf_compiler *c, const struct sf_rule *rule)
 			if (!sf_syscall_by_name(ref->abi, name, ref->name_len) &&
 			    !ref->optional)
 				return sf_error(p, ref->name_pos,
-						"no syscall '%s' on %s", q,
-						sf_abi_name(ref->abi));
+						"no syscall '%s' on %s%s", q,
+						sf_abi_name(ref->abi),
+						sf_syscall_hint(c, ref->abi, name,
+								ref->name_len,
+								hint,
+								sizeof(hint)));
 			continue;
 		}
 		for (abi = 0; abi < SF_ABI_COUNT; abi++) {
@@ -261,12 +294,15 @@ static int sf_check_refs(struct sf_compiler *c, const struct sf_rule *rule)
 			/* e.g. a profile listing every architecture's names */
 			snprintf(msg, sizeof(msg),
 				 "unknown syscall '%s' ignored: no ABI has it", q);
-			sf_warn(c, ref->name_pos, msg);
+			sf_warn(c, SF_WARN_NO_EFFECT, ref->name_pos, msg);
 			continue;
 		}
 		if (!anywhere)
 			return sf_error(p, ref->name_pos,
-					"unknown syscall '%s'", q);
+					"unknown syscall '%s'%s", q,
+					sf_syscall_hint(c, -1, name,
+							ref->name_len, hint,
+							sizeof(hint)));
 		if (ref->optional)
 			continue;
 		for (abi = 0; abi < SF_ABI_COUNT; abi++) {
@@ -285,6 +321,7 @@ static int sf_check_refs(struct sf_compiler *c, const struct sf_rule *rule)
 struct sf_field {
 	u8 arg;
 	u8 type;
+	bool narrowed;		/* the kernel reads fewer bits than ctype */
 	const char *ctype;
 };
 
@@ -298,48 +335,96 @@ static bool sf_find_field(const struct sf_syscall *sc, enum sf_abi abi,
 		    !memcmp(sc->args[i], name, len)) {
 			f->arg = i;
 			f->type = sc->types[i];
+			f->narrowed = sc->narrowed & (1U << i);
 			f->ctype = sc->ctypes[i] ? sc->ctypes[i] : "";
 			return true;
 		}
 	}
-	/* argN: the raw register, unsigned at the width the kernel reads. */
+	/*
+	 * argN: the raw register, unsigned at the width the kernel reads: the
+	 * ABI's, or fewer bits for an argument the kernel narrows (clone's
+	 * arg0 is read as 32 bits, as clone_flags is).
+	 */
 	if (len == 4 && !memcmp(name, "arg", 3) && name[3] >= '0' &&
 	    name[3] < '0' + SF_MAX_ARGS) {
 		f->arg = name[3] - '0';
-		f->type = SF_TYPE(abi == SF_ABI_I386 ? 32 : 64, 0);
+		f->narrowed = sc->narrowed & (1U << f->arg);
+		f->type = SF_TYPE(f->narrowed ?
+				  SF_TYPE_BITS(sc->types[f->arg]) :
+				  abi == SF_ABI_I386 ? 32 : 64, 0);
 		f->ctype = "unsigned long";
 		return true;
 	}
 	return false;
 }
 
-/* The value of @v on @abi; the bitwise or of its atoms when grouped. */
+/*
+ * The @i-th of the @n atoms @v stands for, defines expanded (their atoms are
+ * literals and constants only); *n is set on the first call (i == 0).
+ */
+static const struct sf_atom *sf_value_atom(const struct sf_compiler *c,
+					   const struct sf_vexpr *v, u32 i, u32 *n)
+{
+	const struct sf_atom *a;
+	const struct sf_define *d;
+	u32 k, w;
+
+	if (!i) {
+		*n = 0;
+		for (k = 0; k < v->natoms; k++) {
+			a = SF_VEC_AT(&c->p->atoms, struct sf_atom,
+				      v->first_atom + k);
+			*n += a->define ? SF_VEC_AT(&c->p->defines,
+						    struct sf_define,
+						    a->define - 1)->natoms : 1;
+		}
+	}
+	for (k = 0; k < v->natoms; k++) {
+		a = SF_VEC_AT(&c->p->atoms, struct sf_atom, v->first_atom + k);
+		if (!a->define) {
+			if (!i)
+				return a;
+			i--;
+			continue;
+		}
+		d = SF_VEC_AT(&c->p->defines, struct sf_define, a->define - 1);
+		w = d->natoms;
+		if (i < w)
+			return SF_VEC_AT(&c->p->atoms, struct sf_atom,
+					 d->first_atom + i);
+		i -= w;
+	}
+	return NULL;
+}
+
+/*
+ * The value of @v on @abi: its atom's, or the bitwise or of the atoms it
+ * stands for.
+ */
 static struct sf_num sf_value(const struct sf_compiler *c, enum sf_abi abi,
 			      const struct sf_vexpr *v)
 {
 	struct sf_num out = { 0, false };
 	u64 bits = 0;
-	u32 i;
+	u32 i, n = 0;
 
-	for (i = 0; i < v->natoms; i++) {
-		const struct sf_atom *a = SF_VEC_AT(&c->p->atoms,
-						    struct sf_atom,
-						    v->first_atom + i);
-		struct sf_num n;
+	for (i = 0; i == 0 || i < n; i++) {
+		const struct sf_atom *a = sf_value_atom(c, v, i, &n);
+		struct sf_num num;
 
 		if (a->constant) {
 			s64 val = a->constant->value[abi];
 
-			n.neg = val < 0;
-			n.mag = n.neg ? 0 - (u64)val : (u64)val;
+			num.neg = val < 0;
+			num.mag = num.neg ? 0 - (u64)val : (u64)val;
 		} else {
-			n.mag = a->mag;
-			n.neg = a->neg;
+			num.mag = a->mag;
+			num.neg = a->neg;
 		}
-		if (v->natoms == 1)
-			return n;
-		bits |= sf_twos(n);
-		out.neg |= n.neg;
+		if (n == 1)
+			return num;
+		bits |= sf_twos(num);
+		out.neg |= num.neg;
 	}
 	out.mag = out.neg ? 0 - bits : bits;
 	return out;
@@ -373,26 +458,27 @@ static int sf_check_value(struct sf_compiler *c, enum sf_abi abi,
 					     vi);
 	const struct sf_atom *a = SF_VEC_AT(&c->p->atoms, struct sf_atom,
 					    v->first_atom);
-	char q[SF_QUOTE_MAX], field[SF_QUOTE_MAX], on[32], shown[80];
+	char q[SF_QUOTE_MAX], field[SF_QUOTE_MAX], on[32], shown[80], read[32];
+	const struct sf_atom *leaf;
 	struct sf_num n;
-	u32 i;
+	u32 i, count = 0;
 
-	for (i = 0; i < v->natoms; i++, a++) {
-		if (a->constant && !(a->constant->abis & SF_ABI_MASK(abi))) {
-			sf_quote(q, sizeof(q), sf_text(c, a->pos), a->len);
-			return sf_error(c->p, a->pos,
-					"constant '%s' is not defined on %s", q,
-					sf_abi_name(abi));
-		}
-	}
-	a = SF_VEC_AT(&c->p->atoms, struct sf_atom, v->first_atom);
 	/*
 	 * The tables hold constants as s64, so (unsigned long)-1 reads -1:
 	 * a negative constant converts to an unsigned field as in C (and so
 	 * does AT_FDCWD for an unsigned int fd). Literals stay exact.
 	 */
-	for (i = 0; i < v->natoms && range == SF_RANGE_VALUE; i++) {
-		if (a[i].constant)
+	for (i = 0; i == 0 || i < count; i++) {
+		leaf = sf_value_atom(c, v, i, &count);
+		if (leaf->constant &&
+		    !(leaf->constant->abis & SF_ABI_MASK(abi))) {
+			sf_quote(q, sizeof(q), sf_text(c, leaf->pos),
+				 leaf->len);
+			return sf_error(c->p, leaf->pos,
+					"constant '%s' is not defined on %s", q,
+					sf_abi_name(abi));
+		}
+		if (leaf->constant && range == SF_RANGE_VALUE)
 			range = SF_RANGE_BITS;
 	}
 	n = sf_value(c, abi, v);
@@ -402,13 +488,18 @@ static int sf_check_value(struct sf_compiler *c, enum sf_abi abi,
 	sf_quote(q, sizeof(q), sf_text(c, v->pos), v->len);
 	sf_quote(field, sizeof(field), sf_text(c, pred->field_pos),
 		 pred->field_len);
-	if (v->natoms == 1 && !a->constant)
+	if (v->natoms == 1 && !a->constant && !a->define)
 		snprintf(shown, sizeof(shown), "%s", q);
 	else
 		snprintf(shown, sizeof(shown), "%s (%s%llu)", q,
 			 n.neg ? "-" : "", (unsigned long long)n.mag);
-	return sf_error(c->p, v->pos, "%s %s out of range for %s%s %s%s",
-			what, shown, pre, f->ctype, field,
+	read[0] = '\0';
+	if (f->narrowed)
+		snprintf(read, sizeof(read), " (the kernel reads %c%u)",
+			 SF_TYPE_IS_SIGNED(f->type) ? 's' : 'u',
+			 SF_TYPE_BITS(f->type));
+	return sf_error(c->p, v->pos, "%s %s out of range for %s%s %s%s%s",
+			what, shown, pre, f->ctype, field, read,
 			sf_abi_suffix(c, abi, on, sizeof(on)));
 }
 
@@ -488,11 +579,123 @@ static u32 sf_sort_unique(u64 *v, u32 *t, u32 n)
  * Type-check predicate @pred for syscall @sc on @abi; with @insn, also
  * build the instruction (and its set, appended to set_values).
  */
+static bool sf_is_pointer(const char *ctype)
+{
+	return strchr(ctype, '*') || !strcmp(ctype, "cap_user_header_t") ||
+	       !strcmp(ctype, "cap_user_data_t") ||
+	       !strcmp(ctype, "__sighandler_t");
+}
+
+static u32 sf_bits_set(u64 v)
+{
+	u32 n = 0;
+
+	for (; v; v &= v - 1)
+		n++;
+	return n;
+}
+
+/*
+ * What a condition can never mean: a mask of 0 (an error), a several-bit
+ * constant as a bit test, a pointer compared with an address.
+ */
+static int sf_lint_pred(struct sf_compiler *c, enum sf_abi abi,
+			struct sf_pred *pred, const struct sf_field *f,
+			struct sf_num mask, u64 wmask)
+{
+	const struct sf_vexpr *mv = SF_VEC_AT(&c->p->vexprs, struct sf_vexpr,
+					      pred->mask);
+	const struct sf_atom *ma = SF_VEC_AT(&c->p->atoms, struct sf_atom,
+					     mv->first_atom);
+	/* Room for every quoted name; sf_warn() keeps SF_DIAG_MSG_MAX. */
+	char q[SF_QUOTE_MAX], fq[SF_QUOTE_MAX], msg[4 * SF_QUOTE_MAX + 96];
+	char on[32];
+	u32 i;
+
+	sf_quote(fq, sizeof(fq), sf_text(c, pred->field_pos), pred->field_len);
+	if (pred->op == SF_OP_BAND && !pred->masked) {
+		sf_quote(q, sizeof(q), sf_text(c, mv->pos), mv->len);
+		if (!(sf_twos(mask) & wmask))
+			return sf_error(c->p, mv->pos,
+					"mask '%s' is 0%s: the bit test is never true; for a value, write '(%s & MASK) == %s'",
+					q, sf_abi_suffix(c, abi, on, sizeof(on)),
+					fq, q);
+		if (!pred->warned && mv->natoms == 1 && ma->constant &&
+		    !mask.neg && sf_bits_set(sf_twos(mask) & wmask) > 1) {
+			pred->warned = true;
+			snprintf(msg, sizeof(msg),
+				 "'%s' is several bits (0x%llx), true if any is set; for all: '(%s & %s) == %s'",
+				 q, (unsigned long long)(sf_twos(mask) & wmask),
+				 fq, q, q);
+			sf_warn(c, SF_WARN_MULTIBIT, mv->pos, msg);
+		}
+	}
+	/* Masked, a pointer's low bits are its alignment: a fair question. */
+	if (pred->warned || !sf_is_pointer(f->ctype) ||
+	    pred->op == SF_OP_BAND || pred->masked)
+		return 0;
+	for (i = 0; i < pred->nvalues; i++) {
+		const struct sf_vexpr *v = SF_VEC_AT(&c->p->vexprs,
+						     struct sf_vexpr,
+						     pred->first_value + i);
+		struct sf_num n = sf_value(c, abi, v);
+
+		if (!n.mag)
+			continue;
+		pred->warned = true;
+		sf_quote(q, sizeof(q), sf_text(c, v->pos), v->len);
+		snprintf(msg, sizeof(msg),
+			 "'%s' is a pointer: comparing it with %s compares the address, not what it points to",
+			 fq, q);
+		sf_warn(c, SF_WARN_POINTER, pred->field_pos, msg);
+		break;
+	}
+	return 0;
+}
+
+/* "unknown field", the closest field and the syscall's fields. */
+static int sf_unknown_field(struct sf_compiler *c, enum sf_abi abi,
+			    const struct sf_syscall *sc,
+			    const struct sf_pred *pred)
+{
+	char q[SF_QUOTE_MAX], on[32], fields[SF_DIAG_MSG_MAX];
+	const char *name = sf_text(c, pred->field_pos);
+	struct sf_suggest sg;
+	u32 i, used = 0;
+
+	sf_suggest_init(&sg, name, pred->field_len);
+	fields[0] = '\0';
+	for (i = 0; i < sc->nargs && i < SF_MAX_ARGS; i++) {
+		int n;
+
+		sf_suggest(&sg, sc->args[i]);
+		n = snprintf(fields + used, sizeof(fields) - used, "%s%s",
+			     i ? ", " : "", sc->args[i]);
+		if (n < 0 || (u32)n >= sizeof(fields) - used)
+			break;
+		used += n;
+	}
+	sf_quote(q, sizeof(q), name, pred->field_len);
+	if (!sc->nargs)
+		return sf_error(c->p, pred->field_pos,
+				"unknown field '%s' for %s%s: it takes no arguments",
+				q, sc->name,
+				sf_abi_suffix(c, abi, on, sizeof(on)));
+	if (sg.best)
+		return sf_error(c->p, pred->field_pos,
+				"unknown field '%s' for %s%s (did you mean '%.*s'? fields: %s)",
+				q, sc->name,
+				sf_abi_suffix(c, abi, on, sizeof(on)),
+				(int)sg.best_len, sg.best, fields);
+	return sf_error(c->p, pred->field_pos,
+			"unknown field '%s' for %s%s (fields: %s)", q, sc->name,
+			sf_abi_suffix(c, abi, on, sizeof(on)), fields);
+}
+
 static int sf_typed_pred(struct sf_compiler *c, enum sf_abi abi,
 			 const struct sf_syscall *sc,
-			 const struct sf_pred *pred, struct sf_insn *insn)
+			 struct sf_pred *pred, struct sf_insn *insn)
 {
-	char q[SF_QUOTE_MAX], on[32];
 	enum sf_range range;
 	struct sf_field f;
 	struct sf_num mask = { 0, false }, n;
@@ -503,11 +706,7 @@ static int sf_typed_pred(struct sf_compiler *c, enum sf_abi abi,
 
 	if (!sf_find_field(sc, abi, sf_text(c, pred->field_pos),
 			   pred->field_len, &f)) {
-		sf_quote(q, sizeof(q), sf_text(c, pred->field_pos),
-			 pred->field_len);
-		return sf_error(c->p, pred->field_pos,
-				"unknown field '%s' for %s%s", q, sc->name,
-				sf_abi_suffix(c, abi, on, sizeof(on)));
+		return sf_unknown_field(c, abi, sc, pred);
 	}
 	bits = SF_TYPE_BITS(f.type);
 	if (bits < 1 || bits > 64)
@@ -517,6 +716,11 @@ static int sf_typed_pred(struct sf_compiler *c, enum sf_abi abi,
 	if (pred->op == SF_OP_BAND || pred->masked) {
 		err = sf_check_value(c, abi, pred, &f, pred->mask,
 				     SF_RANGE_BITS, &mask, "mask", "");
+		if (err)
+			return err;
+	}
+	if (!insn) {
+		err = sf_lint_pred(c, abi, pred, &f, mask, wmask);
 		if (err)
 			return err;
 	}
@@ -591,6 +795,42 @@ static u32 sf_rule_sets(const struct sf_parser *p, const struct sf_rule *rule)
 	return n;
 }
 
+/*
+ * argN past the arguments of a syscall the rule names explicitly is an
+ * error (i386's socketcall takes two: its arg3 is nothing). For members of
+ * a group, argN stays the raw register, so one condition can serve them all.
+ */
+static int sf_check_arg_count(struct sf_compiler *c, enum sf_abi abi,
+			      const struct sf_syscall *sc,
+			      const struct sf_rule *rule)
+{
+	char q[SF_QUOTE_MAX], on[32];
+	struct sf_field f;
+	u32 k;
+
+	if (!strcmp(sc->entry, "sys_ni_syscall"))
+		return 0;
+	for (k = 0; k < rule->nnodes; k++) {
+		const struct sf_node *node = SF_VEC_AT(&c->p->nodes,
+						       struct sf_node,
+						       rule->first_node + k);
+		const struct sf_pred *pred = SF_VEC_AT(&c->p->preds,
+						       struct sf_pred,
+						       node->pred);
+
+		if (!sf_find_field(sc, abi, sf_text(c, pred->field_pos),
+				   pred->field_len, &f) || f.arg < sc->nargs)
+			continue;
+		sf_quote(q, sizeof(q), sf_text(c, pred->field_pos),
+			 pred->field_len);
+		return sf_error(c->p, pred->field_pos,
+				"%s takes %u argument%s%s: '%s' is not one of them",
+				sc->name, sc->nargs, sc->nargs == 1 ? "" : "s",
+				sf_abi_suffix(c, abi, on, sizeof(on)), q);
+	}
+	return 0;
+}
+
 static int sf_count_rule(struct sf_compiler *c, u32 r)
 {
 	struct sf_parser *p = c->p;
@@ -621,6 +861,11 @@ static int sf_count_rule(struct sf_compiler *c, u32 r)
 			 * Unreachable copies are checked too, so errors do not
 			 * depend on rule order; counting them bounds the work.
 			 */
+			if (ref->group < 0) {
+				err = sf_check_arg_count(c, abi, sc, rule);
+				if (err)
+					return err;
+			}
 			if (check_add_overflow(c->checks, rule->nnodes,
 					       &c->checks) ||
 			    c->checks > SF_MAX_INSNS)
@@ -642,8 +887,14 @@ static int sf_count_rule(struct sf_compiler *c, u32 r)
 			}
 			if (slot->decided) {
 				ref->shadowed = true;
+				if (!ref->shadow_line)
+					ref->shadow_line = slot->decided_line;
+				if (!rule->shadow_line)
+					rule->shadow_line = slot->decided_line;
 				continue;
 			}
+			if (!slot->rule_pos)
+				slot->rule_pos = rule->pos + 1;
 			ref->live = true;
 			rule->reachable = true;
 			if (!rule->nnodes) {
@@ -690,12 +941,14 @@ static void sf_rule_warnings(struct sf_compiler *c, const struct sf_rule *rule)
 		any |= ref->live || ref->shadowed;
 	}
 	if (!rule->reachable && any) {
-		sf_warn(c, rule->pos,
-			"unreachable rule: earlier unconditional rules decide all its syscalls");
+		snprintf(msg, sizeof(msg),
+			 "unreachable rule: earlier unconditional rules (line %u) decide all its syscalls",
+			 rule->shadow_line);
+		sf_warn(c, SF_WARN_UNREACHABLE, rule->pos, msg);
 		return;
 	}
 	if (!rule->reachable) {
-		sf_warn(c, rule->pos,
+		sf_warn(c, SF_WARN_NO_EFFECT, rule->pos,
 			"the rule names no syscall of the ABIs the policy allows");
 		return;
 	}
@@ -709,9 +962,9 @@ static void sf_rule_warnings(struct sf_compiler *c, const struct sf_rule *rule)
 			continue;
 		sf_quote(q, sizeof(q), sf_text(c, ref->pos), ref->len);
 		snprintf(msg, sizeof(msg),
-			 "'%s' is unreachable here: an earlier unconditional rule decides it",
-			 q);
-		sf_warn(c, ref->pos, msg);
+			 "'%s' is unreachable here: line %u already decides it",
+			 q, ref->shadow_line);
+		sf_warn(c, SF_WARN_UNREACHABLE, ref->pos, msg);
 	}
 }
 
@@ -1165,6 +1418,164 @@ static bool sf_entry_restricts(const struct sf_entry *e)
 	       SF_VERDICT_ACTION(e->verdict) >= SF_ACT_ERRNO;
 }
 
+/* Where to point at the rules restricting @name on @abi: the first one. */
+static u32 sf_rule_pos_of(const struct sf_compiler *c, enum sf_abi abi,
+			  const char *name)
+{
+	const struct sf_syscall *sc = sf_syscall_by_name(abi, name,
+							 strlen(name));
+
+	if (!sc || sc->nr >= c->pol->tables[abi].size ||
+	    !c->slots[abi][sc->nr].rule_pos)
+		return 0;
+	return c->slots[abi][sc->nr].rule_pos - 1;
+}
+
+/*
+ * Syscalls doing the same thing as their siblings: restricting one while
+ * another stays allowed leaves the operation open. The fix is to restrict
+ * the sibling the same way, except for clone3, whose flags live in memory
+ * no rule can read: glibc falls back to clone on ENOSYS (EPERM would break
+ * thread creation).
+ */
+struct sf_siblings {
+	const char *const names[6];
+	const char *fix_for;	/* the sibling @fix applies to */
+	const char *fix;
+};
+
+static const struct sf_siblings sf_siblings[] = {
+	{ .names = { "clone", "clone3" }, .fix_for = "clone3",
+	  .fix = "add 'errno ENOSYS clone3' (glibc then uses clone)" },
+	{ .names = { "open", "openat", "openat2", "creat" } },
+	{ .names = { "execve", "execveat" } },
+	{ .names = { "dup2", "dup3" } },
+	{ .names = { "accept", "accept4" } },
+	{ .names = { "pipe", "pipe2" } },
+	{ .names = { "rename", "renameat", "renameat2" } },
+	{ .names = { "access", "faccessat", "faccessat2" } },
+	{ .names = { "chmod", "fchmodat", "fchmodat2" } },
+	{ .names = { "chown", "lchown", "fchownat" } },
+	{ .names = { "eventfd", "eventfd2" } },
+	{ .names = { "signalfd", "signalfd4" } },
+	{ .names = { "epoll_create", "epoll_create1" } },
+	{ .names = { "epoll_wait", "epoll_pwait", "epoll_pwait2" } },
+	{ .names = { "inotify_init", "inotify_init1" } },
+	{ .names = { "mkdir", "mkdirat" } },
+	{ .names = { "unlink", "unlinkat", "rmdir" } },
+	{ .names = { "link", "linkat" } },
+	{ .names = { "symlink", "symlinkat" } },
+	{ .names = { "mknod", "mknodat" } },
+	{ .names = { "poll", "ppoll" } },
+	{ .names = { "select", "pselect6" } },
+	{ .names = { "wait4", "waitid" } },
+	{ .names = { "preadv", "preadv2" } },
+	{ .names = { "pwritev", "pwritev2" } },
+	{ .names = { "getdents", "getdents64" } },
+	{ .names = { "setrlimit", "prlimit64" } },
+	{ .names = { "utime", "utimes", "futimesat", "utimensat" } },
+};
+
+static const struct sf_entry *sf_allowed_entry(const struct sf_policy *pol,
+					       enum sf_abi abi,
+					       const char *name)
+{
+	const struct sf_entry *e = sf_entry_of(pol, abi, name);
+
+	return e && !sf_entry_restricts(e) ? e : NULL;
+}
+
+/*
+ * The errno a policy answers a syscall it wants callers to do without:
+ * "not implemented". Looked up by name, as policies write it.
+ */
+static u32 sf_verdict_not_implemented(void)
+{
+	return SF_VERDICT(SF_ACT_ERRNO, sf_errno_lookup("ENOSYS", 6));
+}
+
+/*
+ * glibc creates threads with clone3 and falls back to clone only when
+ * clone3 fails with ENOSYS: any other errno on clone3 while clone may run
+ * makes pthread_create() fail instead of taking the path the rules allow.
+ */
+static void sf_warn_clone3_errno(struct sf_compiler *c)
+{
+	char msg[SF_DIAG_MSG_MAX + 32], name[24];
+	const struct sf_entry *e, *clone;
+	u32 pos;
+	int abi;
+
+	for (abi = 0; abi < SF_ABI_COUNT; abi++) {
+		if (!sf_abi_allowed(c, abi))
+			continue;
+		e = sf_entry_of(c->pol, abi, "clone3");
+		clone = sf_entry_of(c->pol, abi, "clone");
+		if (!e || !clone || e->verdict == SF_ENTRY_PROG ||
+		    SF_VERDICT_ACTION(e->verdict) != SF_ACT_ERRNO ||
+		    e->verdict == sf_verdict_not_implemented() ||
+		    (clone->verdict != SF_ENTRY_PROG &&
+		     SF_VERDICT_ACTION(clone->verdict) > SF_ACT_LOG))
+			continue;
+		pos = sf_rule_pos_of(c, abi, "clone3");
+		if (!pos && !e->aux)
+			pos = c->p->default_pos;
+		sf_verdict_format(e->verdict, name, sizeof(name));
+		snprintf(msg, sizeof(msg),
+			 "clone3 gets %s while clone may run; glibc falls back only on ENOSYS: write 'errno ENOSYS clone3'",
+			 name);
+		sf_warn(c, SF_WARN_BYPASS, pos, msg);
+		return;
+	}
+}
+
+static void sf_warn_siblings(struct sf_compiler *c)
+{
+	char msg[SF_DIAG_MSG_MAX];
+	u32 i, r, a;
+	int abi;
+
+	for (i = 0; i < ARRAY_SIZE(sf_siblings); i++) {
+		const struct sf_siblings *f = &sf_siblings[i];
+		bool warned = false;
+
+		for (abi = 0; abi < SF_ABI_COUNT && !warned; abi++) {
+			if (!sf_abi_allowed(c, abi))
+				continue;
+			for (r = 0; r < 6 && f->names[r] && !warned; r++) {
+				const struct sf_entry *e =
+					sf_entry_of(c->pol, abi, f->names[r]);
+
+				/*
+				 * errno ENOSYS on a newer sibling is how a
+				 * policy sends callers to one its rules read.
+				 */
+				if (!e || !sf_entry_restricts(e) ||
+				    e->verdict == sf_verdict_not_implemented())
+					continue;
+				for (a = 0; a < 6 && f->names[a]; a++) {
+					if (!sf_allowed_entry(c->pol, abi,
+							      f->names[a]))
+						continue;
+					snprintf(msg, sizeof(msg),
+						 "'%s' is restricted but '%s' does the same and is allowed%s: %s",
+						 f->names[r], f->names[a],
+						 c->nabis > 1 ? " here" : "",
+						 f->fix_for &&
+						 !strcmp(f->fix_for, f->names[a]) ?
+						 f->fix : "restrict it too");
+					sf_warn(c, SF_WARN_BYPASS,
+						sf_rule_pos_of(c, abi,
+							       f->names[r]),
+						msg);
+					warned = true;
+					break;
+				}
+			}
+		}
+	}
+}
+
 /*
  * On i386 the multiplexers socketcall and ipc perform the operations of the
  * individual syscalls: restricting connect while allowing socketcall leaves
@@ -1187,7 +1598,8 @@ static void sf_warn_multiplexer(struct sf_compiler *c, const char *mux,
 			snprintf(msg, sizeof(msg),
 				 "i386: '%s' is restricted but '%s' is allowed, and %s performs %s too",
 				 calls[i], mux, mux, calls[i]);
-			sf_warn(c, c->p->abi_pos[SF_ABI_I386], msg);
+			sf_warn(c, SF_WARN_BYPASS,
+				sf_rule_pos_of(c, SF_ABI_I386, calls[i]), msg);
 			return;
 		}
 	}
@@ -1201,9 +1613,11 @@ static void sf_policy_warnings(struct sf_compiler *c)
 		sf_warn_multiplexer(c, "socketcall", sf_socket_calls);
 		sf_warn_multiplexer(c, "ipc", sf_ipc_calls);
 	}
+	sf_warn_siblings(c);
+	sf_warn_clone3_errno(c);
 	if (p->has_violation &&
 	    SF_VERDICT_ACTION(p->violation_verdict) <= SF_ACT_LOG)
-		sf_warn(c, p->violation_pos,
+		sf_warn(c, SF_WARN_ABI, p->violation_pos,
 			"'abi-violation' lets every syscall of the ABIs not listed through");
 }
 

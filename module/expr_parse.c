@@ -107,39 +107,191 @@ static int sf_cond_expected(struct sf_parser *p, const char *what)
 	return sf_error(p, p->tok.pos, "expected %s, found %s", what, found);
 }
 
-static int sf_parse_atom(struct sf_parser *p)
+static int sf_unknown_constant(struct sf_parser *p, u32 pos, const char *s,
+			       u32 len)
+{
+	char q[SF_QUOTE_MAX], hint[SF_SUGGESTION_MAX];
+	struct sf_suggest sg;
+	u32 i;
+
+	sf_suggest_init(&sg, s, len);
+	for (i = 0; i < sf_constants_count; i++)
+		sf_suggest(&sg, sf_constants[i].name);
+	for (i = 0; i < p->defines.count; i++) {
+		const struct sf_define *d = SF_VEC_AT(&p->defines,
+						      struct sf_define, i);
+
+		sf_suggest_len(&sg, p->lx.text + d->name_pos, d->name_len);
+	}
+	sf_quote(q, sizeof(q), s, len);
+	return sf_error(p, pos, "unknown constant '%s'%s", q,
+			sf_suggestion(&sg, hint, sizeof(hint)));
+}
+
+const struct sf_define *sf_define_lookup(const struct sf_parser *p,
+					 const char *s, u32 len)
+{
+	u32 i;
+
+	for (i = 0; i < p->defines.count; i++) {
+		const struct sf_define *d = SF_VEC_AT(&p->defines,
+						      struct sf_define, i);
+
+		if (d->name_len == len &&
+		    !memcmp(p->lx.text + d->name_pos, s, len))
+			return d;
+	}
+	return NULL;
+}
+
+/* Fill @atom from the current token, which is not consumed. */
+static int sf_read_atom(struct sf_parser *p, struct sf_atom *atom)
 {
 	const struct sf_tok *t = &p->tok;
 	const char *s = p->lx.text + t->pos;
+	const struct sf_define *d;
 	char q[SF_QUOTE_MAX];
-	struct sf_atom *atom;
 	int err;
 
+	if (t->kind == SF_TOK_BAD && (*s == '"' || *s == '\''))
+		return sf_error(p, t->pos,
+				"strings cannot be compared: a pointer argument is an address, and reading the memory it names would race with the process");
 	if (t->kind != SF_TOK_NUMBER && t->kind != SF_TOK_IDENT)
 		return sf_cond_expected(p, "a number or constant");
-	atom = sf_vec_push(&p->atoms, sizeof(*atom));
-	if (!atom)
-		return -ENOMEM;
 	atom->pos = t->pos;
 	atom->len = t->len;
 	sf_quote(q, sizeof(q), s, t->len);
 	if (t->kind == SF_TOK_IDENT) {
 		atom->constant = sf_constant_lookup(s, t->len);
-		if (!atom->constant)
-			return sf_error(p, t->pos, "unknown constant '%s'", q);
-	} else {
-		err = sf_parse_number(s, t->len, &atom->neg, &atom->mag);
-		if (err == -EINVAL)
-			return sf_error(p, t->pos, "invalid number '%s'", q);
-		/* Negative values must have a 64-bit two's complement. */
-		if (err || (atom->neg && atom->mag > (1ULL << 63)))
-			return sf_error(p, t->pos,
-					"number '%s' does not fit in 64 bits",
-					q);
-		if (!atom->mag)
-			atom->neg = false;
+		if (atom->constant)
+			return 0;
+		d = sf_define_lookup(p, s, t->len);
+		if (d) {
+			atom->define = 1 + (d - (const struct sf_define *)
+					    p->defines.data);
+			return 0;
+		}
+		return sf_unknown_constant(p, t->pos, s, t->len);
 	}
+	err = sf_parse_number(s, t->len, &atom->neg, &atom->mag);
+	if (err == -EINVAL)
+		return sf_error(p, t->pos, "invalid number '%s'", q);
+	/* Negative values must have a 64-bit two's complement. */
+	if (err || (atom->neg && atom->mag > (1ULL << 63)))
+		return sf_error(p, t->pos, "number '%s' does not fit in 64 bits",
+				q);
+	if (!atom->mag)
+		atom->neg = false;
+	return 0;
+}
+
+/* How many atoms @atom stands for: a define's, or itself. */
+static u32 sf_atom_width(const struct sf_parser *p, const struct sf_atom *atom)
+{
+	if (!atom->define)
+		return 1;
+	return SF_VEC_AT(&p->defines, struct sf_define,
+			 atom->define - 1)->natoms;
+}
+
+static int sf_parse_atom(struct sf_parser *p)
+{
+	struct sf_atom *atom = sf_vec_push(&p->atoms, sizeof(*atom));
+	int err;
+
+	if (!atom)
+		return -ENOMEM;
+	err = sf_read_atom(p, atom);
+	if (err)
+		return err;
 	return sf_cond_next(p);
+}
+
+/*
+ * define NAME VALUE, VALUE being ATOM { "|" ATOM } with optional
+ * parentheses. A define used in the value contributes copies of its atoms.
+ */
+int sf_parse_define(struct sf_parser *p)
+{
+	u32 first = p->atoms.count, name_pos, name_len, i, n;
+	char q[SF_QUOTE_MAX];
+	struct sf_define *d;
+	struct sf_atom atom;
+	bool paren;
+	int err;
+
+	sf_next(p);
+	if (p->tok.kind != SF_TOK_IDENT)
+		return sf_cond_expected(p, "a name after 'define'");
+	name_pos = p->tok.pos;
+	name_len = p->tok.len;
+	sf_quote(q, sizeof(q), p->lx.text + name_pos, name_len);
+	if (memchr(p->lx.text + name_pos, '-', name_len))
+		return sf_error(p, name_pos,
+				"'%s' is not a constant name (letters, digits and '_')",
+				q);
+	if (sf_constant_lookup(p->lx.text + name_pos, name_len))
+		return sf_error(p, name_pos,
+				"'%s' is already a constant of the kernel's headers",
+				q);
+	if (sf_define_lookup(p, p->lx.text + name_pos, name_len))
+		return sf_error(p, name_pos, "'%s' is defined twice", q);
+	if (p->defines.count == SF_MAX_DEFINES)
+		return sf_error(p, name_pos, "more than %u defines",
+				SF_MAX_DEFINES);
+	sf_next(p);
+	paren = p->tok.kind == SF_TOK_LPAREN;
+	if (paren)
+		sf_next(p);
+	for (;;) {
+		memset(&atom, 0, sizeof(atom));
+		err = sf_read_atom(p, &atom);
+		if (err)
+			return err;
+		n = sf_atom_width(p, &atom);
+		if (p->atoms.count - first + n > SF_MAX_SET)
+			return sf_error(p, p->tok.pos,
+					"more than %u values in one define",
+					SF_MAX_SET);
+		if (p->define_atoms + n > SF_MAX_DEFINE_ATOMS)
+			return sf_error(p, p->tok.pos,
+					"the defines hold more than %u values in total",
+					SF_MAX_DEFINE_ATOMS);
+		p->define_atoms += n;
+		for (i = 0; i < n; i++) {
+			struct sf_atom *slot = sf_vec_push(&p->atoms,
+							   sizeof(*slot));
+
+			if (!slot)
+				return -ENOMEM;
+			if (!atom.define) {
+				*slot = atom;
+				continue;
+			}
+			d = SF_VEC_AT(&p->defines, struct sf_define,
+				      atom.define - 1);
+			*slot = *SF_VEC_AT(&p->atoms, struct sf_atom,
+					   d->first_atom + i);
+		}
+		sf_next(p);
+		if (p->tok.kind != SF_TOK_PIPE)
+			break;
+		sf_next(p);
+	}
+	if (paren && p->tok.kind != SF_TOK_RPAREN)
+		return sf_cond_expected(p, "'|' or ')'");
+	if (paren)
+		sf_next(p);
+	if (!sf_cond_end(p))
+		return sf_cond_expected(p, "'|' or end of line");
+	d = sf_vec_push(&p->defines, sizeof(*d));
+	if (!d)
+		return -ENOMEM;
+	d->name_pos = name_pos;
+	d->name_len = name_len;
+	d->first_atom = first;
+	d->natoms = p->atoms.count - first;
+	return 0;
 }
 
 /* value := atom | "(" atom { "|" atom } ")" */
@@ -148,7 +300,7 @@ static int sf_parse_value(struct sf_parser *p, u32 *index)
 	struct sf_vexpr *v;
 	u32 pos = p->tok.pos;
 	u32 first = p->atoms.count;
-	u32 end;
+	u32 end, width = 0;
 	int err;
 
 	if (p->tok.kind == SF_TOK_LPAREN) {
@@ -162,6 +314,14 @@ static int sf_parse_value(struct sf_parser *p, u32 *index)
 				err = sf_parse_atom(p);
 			if (err)
 				return err;
+			/* Defines expanded, a value still ors at most 256. */
+			width += sf_atom_width(p, SF_VEC_AT(&p->atoms,
+							    struct sf_atom,
+							    p->atoms.count - 1));
+			if (width > SF_MAX_SET)
+				return sf_error(p, pos,
+						"more than %u values in one '|' group (defines expanded)",
+						SF_MAX_SET);
 			if (p->tok.kind != SF_TOK_PIPE)
 				break;
 			err = sf_cond_next(p);

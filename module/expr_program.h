@@ -106,6 +106,7 @@ struct sf_policy {
 	struct sf_diag *warnings;
 	u32 nwarnings;
 	u32 warnings_total;
+	u32 warnings_of[SF_WARN_KIND_COUNT];
 };
 
 /*

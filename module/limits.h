@@ -20,6 +20,9 @@
 #define SF_MAX_DEPTH 32
 /* Values in one 'in { ... }' set, and atoms in one '(A | B | ...)' value. */
 #define SF_MAX_SET 256
+/* 'define' directives in one policy, and the atoms all their values hold. */
+#define SF_MAX_DEFINES 256
+#define SF_MAX_DEFINE_ATOMS 4096
 /*
  * Predicate program instructions in one compiled policy, over every ABI: a
  * condition is copied into the program of each syscall its rule names, so

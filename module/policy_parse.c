@@ -84,6 +84,45 @@ static int sf_action_word(const struct sf_parser *p)
 	return -1;
 }
 
+static int sf_unknown_errno(struct sf_parser *p)
+{
+	char q[SF_QUOTE_MAX], hint[SF_SUGGESTION_MAX];
+	struct sf_suggest sg;
+	u32 i;
+
+	sf_suggest_init(&sg, p->lx.text + p->tok.pos, p->tok.len);
+	for (i = 1; i < sf_errno_names_count; i++) {
+		if (sf_errno_names[i])
+			sf_suggest(&sg, sf_errno_names[i]);
+	}
+	for (i = 0; i < sf_errno_aliases_count; i++)
+		sf_suggest(&sg, sf_errno_aliases[i].name);
+	sf_quote(q, sizeof(q), p->lx.text + p->tok.pos, p->tok.len);
+	return sf_error(p, p->tok.pos, "unknown errno name '%s'%s", q,
+			sf_suggestion(&sg, hint, sizeof(hint)));
+}
+
+static const char *const sf_directives[] = {
+	"default", "abi", "abi-violation", "define", "deny",
+};
+
+/* An identifier that starts no line: the closest action or directive. */
+static int sf_unknown_word(struct sf_parser *p)
+{
+	char q[SF_QUOTE_MAX], hint[SF_SUGGESTION_MAX];
+	struct sf_suggest sg;
+	u32 i;
+
+	sf_suggest_init(&sg, p->lx.text + p->tok.pos, p->tok.len);
+	for (i = 0; i < SF_ACT_COUNT; i++)
+		sf_suggest(&sg, sf_action_names[i]);
+	for (i = 0; i < ARRAY_SIZE(sf_directives); i++)
+		sf_suggest(&sg, sf_directives[i]);
+	sf_quote(q, sizeof(q), p->lx.text + p->tok.pos, p->tok.len);
+	return sf_error(p, p->tok.pos, "unknown action or directive '%s'%s", q,
+			sf_suggestion(&sg, hint, sizeof(hint)));
+}
+
 /* Parse an action starting at the current token into a verdict. */
 static int sf_parse_action(struct sf_parser *p, u32 *verdict)
 {
@@ -94,6 +133,13 @@ static int sf_parse_action(struct sf_parser *p, u32 *verdict)
 	u64 mag;
 	int err;
 
+	if (act < 0 && t->kind == SF_TOK_IDENT &&
+	    sf_errno_lookup(p->lx.text + t->pos, t->len) > 0) {
+		sf_quote(q, sizeof(q), p->lx.text + t->pos, t->len);
+		return sf_error(p, t->pos,
+				"expected an action, found '%s' (write 'errno %s')",
+				q, q);
+	}
 	if (act < 0)
 		return sf_expected(p, "an action");
 	if (sf_tok_is(&p->lx, t, "deny")) {
@@ -111,7 +157,7 @@ static int sf_parse_action(struct sf_parser *p, u32 *verdict)
 	if (t->kind == SF_TOK_IDENT) {
 		err = sf_errno_lookup(p->lx.text + t->pos, t->len);
 		if (err <= 0)
-			return sf_error(p, t->pos, "unknown errno name '%s'", q);
+			return sf_unknown_errno(p);
 		mag = err;
 	} else if (t->kind == SF_TOK_NUMBER) {
 		err = sf_parse_number(p->lx.text + t->pos, t->len, &neg, &mag);
@@ -231,8 +277,19 @@ static int sf_parse_ref(struct sf_parser *p, struct sf_rule *rule)
 		ref->group = sf_group_lookup(p->lx.text + p->tok.pos,
 					     p->tok.len);
 		if (ref->group < 0) {
+			struct sf_suggest sg;
+			u32 i;
+
+			sf_suggest_init(&sg, p->lx.text + p->tok.pos,
+					p->tok.len);
+			for (i = 0; i < sf_groups_count; i++)
+				sf_suggest(&sg, sf_groups[i].name);
 			sf_quote(q, sizeof(q), p->lx.text + p->tok.pos,
 				 p->tok.len);
+			if (sg.best)
+				return sf_error(p, ref->name_pos,
+						"unknown group '@%s' (did you mean '@%.*s'?)",
+						q, (int)sg.best_len, sg.best);
 			return sf_error(p, ref->name_pos,
 					"unknown group '@%s' (see 'sysfence groups')",
 					q);
@@ -295,12 +352,13 @@ static int sf_parse_rule(struct sf_parser *p)
 
 static int sf_parse_line(struct sf_parser *p)
 {
-	char q[SF_QUOTE_MAX];
-
-	if (sf_tok_is(&p->lx, &p->tok, "default"))
+	if (sf_tok_is(&p->lx, &p->tok, "default")) {
+		if (!p->has_default)
+			p->default_pos = p->tok.pos;
 		return sf_parse_verdict_directive(p, &p->has_default,
 						  &p->default_verdict,
 						  &p->default_line, "default");
+	}
 	if (sf_tok_is(&p->lx, &p->tok, "abi-violation")) {
 		p->violation_pos = p->tok.pos;
 		return sf_parse_verdict_directive(p, &p->has_violation,
@@ -310,20 +368,53 @@ static int sf_parse_line(struct sf_parser *p)
 	}
 	if (sf_tok_is(&p->lx, &p->tok, "abi"))
 		return sf_parse_abi_directive(p);
+	if (sf_tok_is(&p->lx, &p->tok, "define"))
+		return sf_parse_define(p);
 	if (sf_action_word(p) >= 0)
 		return sf_parse_rule(p);
-	if (p->tok.kind == SF_TOK_IDENT) {
-		sf_quote(q, sizeof(q), p->lx.text + p->tok.pos, p->tok.len);
-		return sf_error(p, p->tok.pos,
-				"unknown action or directive '%s'", q);
-	}
+	if (p->tok.kind == SF_TOK_IDENT)
+		return sf_unknown_word(p);
 	return sf_expected(p, "a rule or directive");
+}
+
+/*
+ * Kafel and minijail policies carry "#define" and "#include" lines, which
+ * would be comments here, silently: an error at the first one instead.
+ */
+static int sf_check_cpp_lines(struct sf_parser *p)
+{
+	const char *s = p->lx.text;
+	u32 len = p->lx.len, i = 0, k;
+
+	while (i < len) {
+		while (i < len && (s[i] == ' ' || s[i] == '\t'))
+			i++;
+		for (k = i; k < len && k < i + 9; k++) {
+			if (s[k] == ' ' || s[k] == '\t' || s[k] == '\n')
+				break;
+		}
+		if (k - i == 7 && !memcmp(s + i, "#define", 7) && k < len &&
+		    s[k] != '\n')
+			return sf_error(p, i,
+					"'#define' would be a comment: write 'define NAME VALUE'");
+		if (k - i == 8 && !memcmp(s + i, "#include", 8) && k < len &&
+		    s[k] != '\n')
+			return sf_error(p, i,
+					"'#include' would be a comment: a policy is one file");
+		while (i < len && s[i] != '\n')
+			i++;
+		i++;
+	}
+	return 0;
 }
 
 static int sf_parse_policy(struct sf_parser *p)
 {
 	int err;
 
+	err = sf_check_cpp_lines(p);
+	if (err)
+		return err;
 	p->line_no = 1;
 	sf_next(p);
 	while (p->tok.kind != SF_TOK_EOF) {
@@ -355,6 +446,7 @@ static void sf_parser_free(struct sf_parser *p)
 	sf_vec_free(&p->nodes);
 	sf_vec_free(&p->vexprs);
 	sf_vec_free(&p->atoms);
+	sf_vec_free(&p->defines);
 	sf_vec_free(&p->conds);
 	sf_free(p);
 }

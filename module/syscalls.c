@@ -106,3 +106,19 @@ const struct sf_syscall *sf_syscall_by_nr(enum sf_abi abi, u32 nr)
 }
 
 SF_EXPORT_FOR_KUNIT(sf_syscall_by_nr);
+
+const char *sf_narrowed_by(const struct sf_syscall *sc, u32 arg)
+{
+	u32 i;
+
+	if (arg >= sc->nargs || !(sc->narrowed & (1U << arg)))
+		return NULL;
+	for (i = 0; i < sf_narrowings_count; i++) {
+		if (!strcmp(sf_narrowings[i].entry, sc->entry) &&
+		    !strcmp(sf_narrowings[i].arg, sc->args[arg]))
+			return sf_narrowings[i].by;
+	}
+	return NULL;
+}
+
+SF_EXPORT_FOR_KUNIT(sf_narrowed_by);

@@ -27,7 +27,9 @@ enum sf_abi {
 /*
  * An argument's C type as the syscall sees it on one ABI: its width in bits
  * (8, 16, 32 or 64) and whether it is signed. Comparisons happen at this width
- * and signedness. Pointers are unsigned at the ABI's register width.
+ * and signedness: the declared type's, or the narrower one the kernel
+ * converts the argument to (struct sf_narrowing). Pointers are unsigned at
+ * the ABI's register width.
  */
 #define SF_TYPE_SIGNED 0x80
 #define SF_TYPE(bits, is_signed) ((u8)((bits) | ((is_signed) ? SF_TYPE_SIGNED : 0)))
@@ -48,10 +50,30 @@ struct sf_syscall {
 	const char *entry;
 	u16 nr;				/* without SF_X32_SYSCALL_BIT */
 	u8 nargs;
+	u8 narrowed;			/* bit i: types[i] narrower than ctypes[i] */
 	u8 types[SF_MAX_ARGS];		/* SF_TYPE() of each argument */
 	const char *args[SF_MAX_ARGS];	/* argument names, NULL past nargs */
 	const char *ctypes[SF_MAX_ARGS];	/* C types, NULL past nargs */
 };
+
+/*
+ * An argument the kernel converts to a narrower type before any use, so that
+ * its rules compare only the bits the kernel reads: clone's clone_flags is
+ * declared unsigned long but read through lower_32_bits(). @by names the
+ * conversion and the function doing it. scripts/gen-syscalls keeps the
+ * audited list with the source evidence of each entry.
+ */
+struct sf_narrowing {
+	const char *entry;
+	const char *arg;
+	const char *by;
+};
+
+extern const struct sf_narrowing sf_narrowings[];
+extern const u32 sf_narrowings_count;
+
+/* What narrows argument @arg of @sc (bit @arg of sc->narrowed), or NULL. */
+const char *sf_narrowed_by(const struct sf_syscall *sc, u32 arg);
 
 struct sf_syscall_table {
 	const struct sf_syscall *calls;	/* sorted by nr */

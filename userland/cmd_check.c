@@ -13,13 +13,15 @@
 static void check_usage(FILE *out)
 {
 	fprintf(out,
-		"usage: sysfence check [-d] POLICY\n\n"
+		"usage: sysfence check [-d] [--werror] POLICY\n\n"
 		"Compile POLICY (\"-\" for stdin) as the module would and print, per\n"
 		"allowed ABI, how many rules apply and how many syscalls get a\n"
 		"constant verdict, an argument-dependent one or the default.\n"
-		"Warnings go to stderr. Exit status: 0 valid, 1 invalid, 2 usage.\n\n"
+		"Warnings go to stderr. Exit status: 0 valid, 1 invalid (or, with\n"
+		"--werror, any warning), 2 usage.\n\n"
 		"  -d, --describe  also print the effective rule of every syscall\n"
-		"                  a rule names, as 'ABI NR (NAME): RULE'\n");
+		"                  a rule names, as 'ABI NR (NAME): RULE'\n"
+		"      --werror    treat warnings as errors: exit 1 on any\n");
 }
 
 static void describe_abi(const struct sf_policy *policy, enum sf_abi abi)
@@ -47,13 +49,15 @@ int cmd_check(int argc, char **argv)
 {
 	static const struct option options[] = {
 		{ "describe", no_argument, NULL, 'd' },
+		{ "werror", no_argument, NULL, 'W' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
 	struct sf_abi_summary sum;
 	struct sf_policy *policy;
 	const char *name;
-	bool describe = false;
+	bool describe = false, werror = false, warned;
+	int kind;
 	char v1[32], v2[32];
 	size_t len;
 	char *text;
@@ -64,6 +68,9 @@ int cmd_check(int argc, char **argv)
 		switch (opt) {
 		case 'd':
 			describe = true;
+			break;
+		case 'W':
+			werror = true;
 			break;
 		case 'h':
 			check_usage(stdout);
@@ -85,9 +92,19 @@ int cmd_check(int argc, char **argv)
 	for (i = 0; i < sf_policy_warning_count(policy); i++)
 		sf_print_diag(stderr, name, text, len,
 			      sf_policy_warning(policy, i), "warning");
-	if (sf_policy_warnings_total(policy) > i)
-		fprintf(stderr, "%s: %u more warnings not shown\n", name,
-			sf_policy_warnings_total(policy) - i);
+	if (sf_policy_warnings_total(policy) > i) {
+		fprintf(stderr, "%s: %u more warnings not shown; %u in all:",
+			name, sf_policy_warnings_total(policy) - i,
+			sf_policy_warnings_total(policy));
+		for (kind = 0; kind < SF_WARN_KIND_COUNT; kind++) {
+			if (sf_policy_warnings_of(policy, kind))
+				fprintf(stderr, " %u %s",
+					sf_policy_warnings_of(policy, kind),
+					sf_warn_kind_name(kind));
+		}
+		fputc('\n', stderr);
+	}
+	warned = sf_policy_warnings_total(policy) > 0;
 
 	sf_verdict_format(sf_policy_default(policy), v1, sizeof(v1));
 	sf_verdict_format(sf_policy_abi_violation(policy), v2, sizeof(v2));
@@ -111,5 +128,10 @@ int cmd_check(int argc, char **argv)
 	}
 	sf_policy_free(policy);
 	free(text);
+	if (werror && warned) {
+		fprintf(stderr, "%s: warnings treated as errors (--werror)\n",
+			name);
+		return SF_EXIT_INVALID;
+	}
 	return SF_EXIT_OK;
 }

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "commands.h"
+#include "constants.h"
 #include "diag.h"
 
 static void eval_usage(FILE *out)
@@ -18,30 +19,107 @@ static void eval_usage(FILE *out)
 		"usage: sysfence eval [-e] POLICY ABI SYSCALL [ARG...]\n\n"
 		"Print the verdict POLICY gives SYSCALL (a name or number) of ABI\n"
 		"(x86_64, i386 or x32) called with up to six argument registers:\n"
-		"allow, log, errno NAME, trap, kill-thread or kill. ARGs are\n"
-		"decimal, 0x hexadecimal or 0 octal; a negative ARG is its 64-bit\n"
-		"two's complement. Missing ARGs are 0.\n"
+		"allow, log, errno NAME, trap, kill-thread or kill. An ARG is a\n"
+		"value as policies write them: decimal, 0x hexadecimal or 0 octal\n"
+		"numbers (a negative one is its 64-bit two's complement), named\n"
+		"constants with the value ABI sees, or several or'ed with '|'\n"
+		"(\"O_CREAT|O_WRONLY\"). Missing ARGs are 0. A SYSCALL number is\n"
+		"decoded as the module decodes the number register: bits 32-63\n"
+		"are dropped, and for x86_64 and x32 the x32 bit (0x40000000)\n"
+		"selects x32, its absence x86_64.\n"
 		"Exit status: 0 decided, 1 invalid policy, 2 usage.\n\n"
 		"  -e, --explain  tell on stderr which line decided\n");
 }
 
-/* A raw register value: unsigned, or negative as two's complement. */
-static int parse_register(const char *s, u64 *out)
+/* A number: unsigned, or negative as its 64-bit two's complement. */
+static int parse_number(const char *s, size_t len, u64 *out)
 {
-	bool neg = s[0] == '-';
 	unsigned long long v;
-	char *end;
+	char buf[32], *end;
+	bool neg;
 
-	if (neg)
-		s++;
-	if (s[0] < '0' || s[0] > '9')
+	if (!len || len >= sizeof(buf))
+		return -1;
+	memcpy(buf, s, len);
+	buf[len] = '\0';
+	neg = buf[0] == '-';
+	if (buf[neg] < '0' || buf[neg] > '9')
 		return -1;
 	errno = 0;
-	v = strtoull(s, &end, 0);
+	v = strtoull(buf + neg, &end, 0);
 	if (errno || *end || (neg && v > 1ULL << 63))
 		return -1;
 	*out = neg ? 0 - (u64)v : (u64)v;
 	return 0;
+}
+
+/*
+ * A register value as a policy writes values: numbers and named constants
+ * (the value @abi sees), or'ed with '|', as in "O_CREAT|O_WRONLY". Prints
+ * why and returns -1 when invalid.
+ */
+static int parse_register(enum sf_abi abi, const char *arg, u64 *out)
+{
+	const char *s = arg, *end;
+	u64 v, bits = 0;
+
+	for (;;) {
+		const struct sf_constant *c;
+		size_t len;
+
+		while (*s == ' ' || *s == '\t')
+			s++;
+		for (end = s; *end && *end != '|' && *end != ' ' &&
+		     *end != '\t'; end++)
+			;
+		len = end - s;
+		c = len ? sf_constant_lookup(s, len) : NULL;
+		if (c && !(c->abis & SF_ABI_MASK(abi))) {
+			fprintf(stderr,
+				"sysfence: constant '%.*s' is not defined on %s\n",
+				(int)len, s, sf_abi_name(abi));
+			return -1;
+		}
+		if (c) {
+			v = (u64)c->value[abi];
+		} else if (parse_number(s, len, &v)) {
+			fprintf(stderr,
+				"sysfence: invalid argument '%s': '%.*s' is neither a number nor a constant\n",
+				arg, (int)len, s);
+			return -1;
+		}
+		bits |= v;
+		s = end;
+		while (*s == ' ' || *s == '\t')
+			s++;
+		if (!*s)
+			break;
+		if (*s != '|') {
+			fprintf(stderr, "sysfence: invalid argument '%s'\n",
+				arg);
+			return -1;
+		}
+		s++;
+	}
+	*out = bits;
+	return 0;
+}
+
+/*
+ * The ABI and table number of a syscall given by number, decoded as the
+ * module's probe decodes the number register: bits 32-63 are dropped; on the
+ * 64-bit entry (x86_64 or x32), the x32 bit selects x32.
+ */
+static enum sf_abi decode_nr(enum sf_abi abi, u64 value, u32 *nr)
+{
+	*nr = (u32)value;
+	if (abi == SF_ABI_I386)
+		return abi;
+	if (*nr & SF_X32_SYSCALL_BIT) {
+		*nr &= ~SF_X32_SYSCALL_BIT;
+		return SF_ABI_X32;
+	}
+	return SF_ABI_X86_64;
 }
 
 int cmd_eval(int argc, char **argv)
@@ -60,8 +138,10 @@ int cmd_eval(int argc, char **argv)
 	char verdict[32];
 	int opt, abi, ret, i;
 	size_t len;
+	enum sf_abi decoded;
 	char *text;
-	u64 nr;
+	u64 raw;
+	u32 nr;
 
 	while ((opt = getopt_long(argc, argv, "+eh", options, NULL)) != -1) {
 		switch (opt) {
@@ -91,24 +171,26 @@ int cmd_eval(int argc, char **argv)
 	sc = sf_syscall_by_name(abi, sys, strlen(sys));
 	if (sc) {
 		nr = sc->nr;
-	} else if (parse_register(sys, &nr) || sys[0] == '-' ||
-		   nr > 0xffffffffULL) {
+	} else if (!parse_number(sys, strlen(sys), &raw)) {
+		decoded = decode_nr(abi, raw, &nr);
+		if (decoded != (enum sf_abi)abi || raw != nr)
+			fprintf(stderr, "sysfence: syscall %s enters as %s %u\n",
+				sys, sf_abi_name(decoded), nr);
+		abi = decoded;
+	} else {
 		fprintf(stderr, "sysfence: unknown %s syscall '%s'\n",
 			sf_abi_name(abi), sys);
 		return SF_EXIT_USAGE;
 	}
 	for (i = 0; i < argc - optind - 3; i++) {
-		if (parse_register(argv[optind + 3 + i], &args[i])) {
-			fprintf(stderr, "sysfence: invalid argument '%s'\n",
-				argv[optind + 3 + i]);
+		if (parse_register(abi, argv[optind + 3 + i], &args[i]))
 			return SF_EXIT_USAGE;
-		}
 	}
 
 	ret = sf_load_policy(argv[optind], &policy, &text, &len);
 	if (ret)
 		return ret;
-	sf_policy_eval(policy, abi, (u32)nr, args, &res);
+	sf_policy_eval(policy, abi, nr, args, &res);
 	sf_verdict_format(res.verdict, verdict, sizeof(verdict));
 	printf("%s\n", verdict);
 	if (explain && res.line)

@@ -17,8 +17,10 @@ static void syscalls_usage(FILE *f)
 		"Print every syscall sysfence knows for ABI (x86_64, i386, x32;\n"
 		"default: all three), one a line: ABI NR NAME(TYPE ARG, ...) ENTRY\n"
 		"\n"
-		"  -w, --widths  follow each argument with its width and\n"
-		"                signedness on that ABI, e.g. [u32]\n"
+		"  -w, --widths  follow each argument with the width and\n"
+		"                signedness its rules compare on that ABI, e.g.\n"
+		"                [u32], and what narrows it when the kernel reads\n"
+		"                fewer bits than the declared type holds\n"
 		"  -j, --json    print one JSON document instead (docs/json.md)\n"
 		"  -h, --help    show this help\n");
 }
@@ -31,10 +33,13 @@ static void print_syscall(enum sf_abi abi, const struct sf_syscall *call,
 	printf("%s %u %s(", sf_abi_name(abi), call->nr, call->name);
 	for (i = 0; i < call->nargs; i++) {
 		printf("%s%s %s", i ? ", " : "", call->ctypes[i], call->args[i]);
-		if (widths)
-			printf(" [%c%u]",
-			       SF_TYPE_IS_SIGNED(call->types[i]) ? 's' : 'u',
-			       SF_TYPE_BITS(call->types[i]));
+		if (!widths)
+			continue;
+		printf(" [%c%u", SF_TYPE_IS_SIGNED(call->types[i]) ? 's' : 'u',
+		       SF_TYPE_BITS(call->types[i]));
+		if (sf_narrowed_by(call, i))
+			printf(", narrowed by %s", sf_narrowed_by(call, i));
+		putchar(']');
 	}
 	printf(") %s\n", call->entry);
 }
@@ -59,6 +64,9 @@ static struct json_object *json_syscall(enum sf_abi abi,
 			json_object_new_int(SF_TYPE_BITS(call->types[i])));
 		failed |= sf_json_set(arg, "signed",
 			json_object_new_boolean(SF_TYPE_IS_SIGNED(call->types[i])));
+		if (sf_narrowed_by(call, i))
+			failed |= sf_json_set(arg, "narrowed_by",
+				json_object_new_string(sf_narrowed_by(call, i)));
 		failed |= sf_json_append(args, arg);
 	}
 	failed |= sf_json_set(obj, "abi",
@@ -110,8 +118,10 @@ static int print_json(int first, int last)
  * for a native entry sys_X the tracefs event is sys_enter_X, and
  * "sys_ni_syscall" marks a number without an implementation. With -w each
  * argument is followed by " [u32]", " [s64]" etc.: the width and signedness
- * its comparisons use on that ABI. With --json the same facts (widths
- * always included) are one JSON document, described in docs/json.md.
+ * its comparisons use on that ABI; when the kernel converts the argument to
+ * a narrower type than it declares, " [u32, narrowed by lower_32_bits() in
+ * sys_clone]". With --json the same facts (widths always included) are one
+ * JSON document, described in docs/json.md.
  *
  * Return: 0; 2 for a usage error; 1 when stdout cannot be written.
  */

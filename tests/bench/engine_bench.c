@@ -18,6 +18,8 @@
 /* Rules per syscall in the generated policy, and syscalls it names. */
 #define GEN_ROUNDS 10
 #define GEN_SYSCALLS 100
+/* Room for the x86_64 table's syscalls. */
+#define GEN_MAX_TABLE 512
 
 struct bench_calls {
 	u32 *nr;
@@ -84,16 +86,25 @@ static char *generate_policy(size_t *len)
 {
 	const struct sf_syscall_table *t = &sf_syscall_tables[SF_ABI_X86_64];
 	size_t cap = 128 * GEN_ROUNDS * GEN_SYSCALLS, off = 0;
+	const struct sf_syscall *four[GEN_MAX_TABLE];
 	char *text = malloc(cap);
-	u32 round, i;
+	u32 round, i, nfour = 0;
 
 	if (!text)
 		return NULL;
+	/* The rules read arg0 to arg3: syscalls taking at least four. */
+	for (i = 0; i < t->count && nfour < ARRAY_SIZE(four); i++) {
+		if (t->calls[i].nargs >= 4)
+			four[nfour++] = &t->calls[i];
+	}
+	if (nfour < GEN_SYSCALLS) {
+		free(text);
+		return NULL;
+	}
 	off += snprintf(text + off, cap - off, "default errno EPERM\n");
 	for (round = 0; round < GEN_ROUNDS; round++) {
 		for (i = 0; i < GEN_SYSCALLS; i++) {
-			const char *name = t->calls[i * t->count /
-						    GEN_SYSCALLS].name;
+			const char *name = four[i * nfour / GEN_SYSCALLS]->name;
 			u32 k = round * GEN_SYSCALLS + i;
 
 			if (round == GEN_ROUNDS - 1)

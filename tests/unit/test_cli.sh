@@ -65,6 +65,31 @@ expect "eval i386 width" 0 "kill" -- \
 	"$sf" eval "$tmp/p" i386 kill 0xffffffff 9
 expect "eval syscall by number" 0 "allow" -- "$sf" eval "$tmp/p" x86_64 1 2
 expect "eval ABI not allowed" 0 "kill" -- "$sf" eval "$tmp/p" x32 read
+printf 'default allow\nabi x86_64 x32\nkill socket if family == AF_INET && type == (SOCK_STREAM | SOCK_CLOEXEC)\nerrno EBADF write\nkill clone if clone_flags == (CLONE_NEWUSER | SIGCHLD)\n' \
+	>"$tmp/sock"
+expect "eval named constant arguments" 0 "allow" -- \
+	"$sf" eval "$tmp/sock" x86_64 socket AF_INET SOCK_STREAM 0
+expect "eval '|' arguments" 0 "kill" -- \
+	"$sf" eval "$tmp/sock" x86_64 socket AF_INET "SOCK_STREAM | SOCK_CLOEXEC" 0
+expect "eval '|' arguments without spaces" 0 "kill" -- \
+	"$sf" eval "$tmp/sock" x86_64 socket 2 SOCK_CLOEXEC\|1 0
+expect "eval unknown constant argument" 2 "" -- \
+	"$sf" eval "$tmp/sock" x86_64 socket AF_INTE
+expect "eval dangling '|'" 2 "" -- "$sf" eval "$tmp/sock" x86_64 socket 'AF_INET|'
+expect "eval constant of another ABI" 2 "" -- \
+	"$sf" eval "$tmp/sock" x86_64 fcntl 0 F_GETLK64
+expect "eval x32 bit selects x32" 0 "errno EBADF" -- \
+	"$sf" eval "$tmp/sock" x86_64 0x40000001 1
+stderr_has "eval tells the decoded ABI" "syscall 0x40000001 enters as x32 1"
+expect "eval x32 bit selects the abi-violation action" 0 "kill" -- \
+	"$sf" eval "$tmp/p" x86_64 0x40000001 1
+expect "eval x32 number without the x32 bit enters as x86_64" 0 "allow" -- \
+	"$sf" eval "$tmp/p" x32 1 2
+stderr_has "eval tells it enters as x86_64" "syscall 1 enters as x86_64 1"
+expect "eval drops bits 32-63 of the number" 0 "errno EBADF" -- \
+	"$sf" eval "$tmp/sock" x86_64 0xffffffff00000001 1
+expect "eval clone flags at 32 bits" 0 "kill" -- \
+	"$sf" eval "$tmp/sock" x86_64 clone 0x110000011
 expect "eval --explain" 0 "errno EBADF" -- \
 	"$sf" eval --explain "$tmp/p" x86_64 write 7
 stderr_has "eval --explain names the line" "decided by line 5"
@@ -106,8 +131,20 @@ stderr_has "check error" "error: unknown field 'fdd' for write"
 printf 'default allow\nabi x86_64 i386\ndeny connect\nallow read\nlog read\n' \
 	>"$tmp/warn"
 expect "check warns, still valid" 0 "" -- sh -c "$sf check $tmp/warn >/dev/null"
-stderr_has "socketcall warning" "$tmp/warn:2:12: warning: i386: 'connect' is restricted but 'socketcall' is allowed"
-stderr_has "unreachable warning" "$tmp/warn:5:1: warning: unreachable rule"
+stderr_has "socketcall warning points at the rule" "$tmp/warn:3:1: warning: i386: 'connect' is restricted but 'socketcall' is allowed"
+stderr_has "unreachable warning names the line" "$tmp/warn:5:1: warning: unreachable rule: earlier unconditional rules (line 4)"
+expect "check --werror fails on a warning" 1 "" -- \
+	sh -c "$sf check --werror $tmp/warn >/dev/null"
+stderr_has "check --werror says why" "warnings treated as errors (--werror)"
+expect "errno ENOSYS clone3 with clone rules is the clean way" 0 "" -- \
+	sh -c "printf 'default allow\nerrno ENOSYS clone3\nkill clone if clone_flags & CLONE_NEWUSER\n' | $sf check --werror - >/dev/null"
+expect "check --werror passes a clean policy" 0 "" -- \
+	sh -c "printf 'default allow\n' | $sf check --werror - >/dev/null"
+awk 'BEGIN { print "default allow"; for (i = 0; i < 70; i++) print "allow read"; print "allow write if buf == 1" }' \
+	>"$tmp/many"
+expect "more warnings than kept" 0 "" -- sh -c "$sf check $tmp/many >/dev/null"
+stderr_has "warnings past the limit are counted per kind" \
+	"6 more warnings not shown; 70 in all: 69 unreachable 1 pointer"
 expect "check usage" 2 "" -- "$sf" check
 expect "check missing file" 2 "" -- "$sf" check "$tmp/none"
 

@@ -274,7 +274,7 @@ static void gen_pred(struct text *t)
 			 rng(8));
 		break;
 	case 1:
-		snprintf(buf, sizeof(buf), "%s & %u", f, rng(8));
+		snprintf(buf, sizeof(buf), "%s & %u", f, 1 + rng(7));
 		break;
 	case 2:
 		snprintf(buf, sizeof(buf), "( %s & %u ) %s %u", f, rng(8),

@@ -197,12 +197,52 @@ static void x32_compat_entries_take_compat_types(void **state)
 	assert_string_equal(ioctl32->entry, "compat_sys_ioctl");
 	assert_arg(ioctl32, 2, "arg", "compat_ulong_t", 32, 0);
 	assert_arg(ioctl64, 2, "arg", "unsigned long", 64, 0);
-	/* x32's readv is the native one: 64-bit unsigned long. */
+	/*
+	 * x32's readv is the native one: its fd is a 64-bit unsigned long,
+	 * which do_readv() hands to fdget_pos() as an unsigned int.
+	 */
 	assert_string_equal(readv->entry, "sys_readv");
-	assert_arg(readv, 0, "fd", "unsigned long", 64, 0);
+	assert_arg(readv, 0, "fd", "unsigned long", 32, 0);
+	assert_arg(readv, 1, "vec", "const struct iovec *", 64, 0);
 	/* The kernel reads x32 pointers from full 64-bit registers. */
 	assert_arg(recvfrom, 1, "buf", "void *", 64, 0);
 	assert_arg(recvfrom, 2, "len", "compat_size_t", 32, 0);
+}
+
+/*
+ * Every narrowed argument says what narrows it, and only narrowed ones do;
+ * the evidence for each is checked against kernel sources by
+ * tests/unit/test_narrowing.sh.
+ */
+static void narrowed_arguments_name_what_narrows_them(void **state)
+{
+	const struct sf_syscall *clone = lookup(SF_ABI_X86_64, "clone");
+	const struct sf_syscall *mmap = lookup(SF_ABI_X86_64, "mmap");
+	unsigned int abi, i, arg, narrowed = 0;
+
+	(void)state;
+	for (abi = 0; abi < SF_ABI_COUNT; abi++) {
+		const struct sf_syscall_table *t = &sf_syscall_tables[abi];
+
+		for (i = 0; i < t->count; i++) {
+			const struct sf_syscall *sc = &t->calls[i];
+
+			assert_int_equal(sc->narrowed >> sc->nargs, 0);
+			for (arg = 0; arg < sc->nargs; arg++) {
+				bool is = sc->narrowed & (1U << arg);
+
+				assert_int_equal(!!sf_narrowed_by(sc, arg), is);
+				narrowed += is;
+			}
+		}
+	}
+	assert_true(narrowed >= 20);
+	assert_arg(clone, 0, "clone_flags", "unsigned long", 32, 0);
+	assert_string_equal(sf_narrowed_by(clone, 0),
+			    "lower_32_bits() in sys_clone");
+	assert_null(sf_narrowed_by(clone, 1));
+	assert_arg(mmap, 4, "fd", "unsigned long", 32, 0);
+	assert_arg(mmap, 3, "flags", "unsigned long", 64, 0);
 }
 
 static void unimplemented_numbers_take_no_arguments(void **state)
@@ -406,6 +446,7 @@ int main(void)
 		cmocka_unit_test(i386_arguments_are_at_most_32_bits),
 		cmocka_unit_test(x86_64_arguments_keep_their_c_types),
 		cmocka_unit_test(x32_compat_entries_take_compat_types),
+		cmocka_unit_test(narrowed_arguments_name_what_narrows_them),
 		cmocka_unit_test(unimplemented_numbers_take_no_arguments),
 		cmocka_unit_test(syscall_by_name_reads_only_len_bytes),
 		cmocka_unit_test(every_table_entry_is_found_by_name_and_number),
