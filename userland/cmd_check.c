@@ -1,19 +1,23 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * sysfence check POLICY: compile a policy offline with the module's own
- * engine, report its first error or its per-ABI summary and warnings.
+ * engine, report its first error or its per-ABI summary and warnings, as
+ * text or (--json) as one JSON document (docs/json.md).
  */
+#include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 
 #include "commands.h"
 #include "diag.h"
+#include "limits.h"
+#include "sfjson.h"
 
 static void check_usage(FILE *out)
 {
 	fprintf(out,
-		"usage: sysfence check [-d] [--werror] POLICY\n\n"
+		"usage: sysfence check [-d] [--werror] [--json] POLICY\n\n"
 		"Compile POLICY (\"-\" for stdin) as the module would and print, per\n"
 		"allowed ABI, how many rules apply and how many syscalls get a\n"
 		"constant verdict, an argument-dependent one or the default.\n"
@@ -21,7 +25,9 @@ static void check_usage(FILE *out)
 		"--werror, any warning), 2 usage.\n\n"
 		"  -d, --describe  also print the effective rule of every syscall\n"
 		"                  a rule names, as 'ABI NR (NAME): RULE'\n"
-		"      --werror    treat warnings as errors: exit 1 on any\n");
+		"      --werror    treat warnings as errors: exit 1 on any\n"
+		"  -j, --json      print one JSON document instead, errors and\n"
+		"                  warnings included (docs/json.md)\n");
 }
 
 static void describe_abi(const struct sf_policy *policy, enum sf_abi abi)
@@ -45,18 +51,133 @@ static void describe_abi(const struct sf_policy *policy, enum sf_abi abi)
 	}
 }
 
+static struct json_object *json_diag(const struct sf_diag *d)
+{
+	struct json_object *obj = json_object_new_object();
+	int failed = !obj;
+
+	failed |= sf_json_set(obj, "line", json_object_new_int64(d->line));
+	failed |= sf_json_set(obj, "column", json_object_new_int64(d->col));
+	failed |= sf_json_set(obj, "message", json_object_new_string(d->msg));
+	if (failed) {
+		json_object_put(obj);
+		return NULL;
+	}
+	return obj;
+}
+
+/* The summary of a compiled policy, as check prints it in text. */
+static int json_summary(struct json_object *doc, const struct sf_policy *p)
+{
+	struct json_object *warnings = json_object_new_array();
+	struct json_object *kinds = json_object_new_object();
+	struct json_object *abis = json_object_new_array();
+	struct json_object *cost_obj = json_object_new_object();
+	struct sf_policy_cost cost;
+	struct sf_abi_summary sum;
+	char verdict[32];
+	int failed = 0, kind, abi;
+	u32 i;
+
+	for (i = 0; i < sf_policy_warning_count(p); i++)
+		failed |= sf_json_append(warnings,
+					 json_diag(sf_policy_warning(p, i)));
+	failed |= sf_json_set(doc, "warnings", warnings);
+	failed |= sf_json_set(doc, "warnings_total",
+			      json_object_new_int64(sf_policy_warnings_total(p)));
+	for (kind = 0; kind < SF_WARN_KIND_COUNT; kind++)
+		failed |= sf_json_set(kinds, sf_warn_kind_name(kind),
+				      json_object_new_int64(sf_policy_warnings_of(p, kind)));
+	failed |= sf_json_set(doc, "warnings_by_kind", kinds);
+
+	sf_verdict_format(sf_policy_default(p), verdict, sizeof(verdict));
+	failed |= sf_json_set(doc, "default", json_object_new_string(verdict));
+	sf_verdict_format(sf_policy_abi_violation(p), verdict, sizeof(verdict));
+	failed |= sf_json_set(doc, "abi_violation",
+			      json_object_new_string(verdict));
+	for (abi = 0; abi < SF_ABI_COUNT; abi++) {
+		struct json_object *a = json_object_new_object();
+		bool allowed = !sf_policy_summary(p, abi, &sum);
+
+		failed |= sf_json_set(a, "abi",
+				      json_object_new_string(sf_abi_name(abi)));
+		failed |= sf_json_set(a, "allowed",
+				      json_object_new_boolean(allowed));
+		if (allowed) {
+			failed |= sf_json_set(a, "rules", json_object_new_int64(sum.rules));
+			failed |= sf_json_set(a, "syscalls", json_object_new_int64(sum.syscalls));
+			failed |= sf_json_set(a, "constant", json_object_new_int64(sum.constant));
+			failed |= sf_json_set(a, "argument_dependent",
+					      json_object_new_int64(sum.argdep));
+			failed |= sf_json_set(a, "defaulted", json_object_new_int64(sum.defaulted));
+			failed |= sf_json_set(a, "instructions", json_object_new_int64(sum.insns));
+		}
+		failed |= sf_json_append(abis, a);
+	}
+	failed |= sf_json_set(doc, "abis", abis);
+	if (sf_policy_cost(p, &cost))
+		return -1;
+	failed |= sf_json_set(cost_obj, "steps", json_object_new_int64(cost.steps));
+	failed |= sf_json_set(cost_obj, "bytes", json_object_new_int64(cost.bytes));
+	failed |= sf_json_set(doc, "cost", cost_obj);
+	return failed ? -1 : 0;
+}
+
+/*
+ * check --json: one document whether the policy compiles or not, so tools
+ * read errors with their positions too. Returns the exit status.
+ */
+static int check_json(const char *path, bool werror)
+{
+	struct json_object *doc = json_object_new_object();
+	struct sf_policy *policy = NULL;
+	struct sf_diag diag = {};
+	int failed = !doc, err, status;
+	size_t len;
+	char *text;
+
+	if (sf_read_policy(path, &text, &len)) {
+		json_object_put(doc);
+		return SF_EXIT_USAGE;
+	}
+	err = sf_policy_compile(text, len, &policy, &diag);
+	if (err == -ENOMEM) {
+		fprintf(stderr, "sysfence: out of memory\n");
+		json_object_put(doc);
+		free(text);
+		return SF_EXIT_INVALID;
+	}
+	failed |= sf_json_set(doc, "file",
+			      json_object_new_string(sf_display_name(path)));
+	failed |= sf_json_set(doc, "valid", json_object_new_boolean(!err));
+	if (err) {
+		failed |= sf_json_set(doc, "error", json_diag(&diag));
+		status = SF_EXIT_INVALID;
+	} else {
+		failed |= json_summary(doc, policy);
+		status = werror && sf_policy_warnings_total(policy) ?
+			 SF_EXIT_INVALID : SF_EXIT_OK;
+		sf_policy_free(policy);
+	}
+	free(text);
+	if (sf_json_print(stdout, doc, failed))
+		return SF_EXIT_INVALID;
+	return status;
+}
+
 int cmd_check(int argc, char **argv)
 {
 	static const struct option options[] = {
 		{ "describe", no_argument, NULL, 'd' },
 		{ "werror", no_argument, NULL, 'W' },
+		{ "json", no_argument, NULL, 'j' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
 	struct sf_abi_summary sum;
 	struct sf_policy *policy;
 	const char *name;
-	bool describe = false, werror = false, warned;
+	bool describe = false, werror = false, json = false, warned;
 	int kind;
 	char v1[32], v2[32];
 	size_t len;
@@ -64,13 +185,16 @@ int cmd_check(int argc, char **argv)
 	int opt, ret, abi;
 	u32 i;
 
-	while ((opt = getopt_long(argc, argv, "+dh", options, NULL)) != -1) {
+	while ((opt = getopt_long(argc, argv, "+djh", options, NULL)) != -1) {
 		switch (opt) {
 		case 'd':
 			describe = true;
 			break;
 		case 'W':
 			werror = true;
+			break;
+		case 'j':
+			json = true;
 			break;
 		case 'h':
 			check_usage(stdout);
@@ -84,6 +208,8 @@ int cmd_check(int argc, char **argv)
 		check_usage(stderr);
 		return SF_EXIT_USAGE;
 	}
+	if (json)
+		return check_json(argv[optind], werror);
 	name = sf_display_name(argv[optind]);
 	ret = sf_load_policy(argv[optind], &policy, &text, &len);
 	if (ret)

@@ -12,11 +12,12 @@
 #include "commands.h"
 #include "constants.h"
 #include "diag.h"
+#include "sfjson.h"
 
 static void eval_usage(FILE *out)
 {
 	fprintf(out,
-		"usage: sysfence eval [-e] POLICY ABI SYSCALL [ARG...]\n\n"
+		"usage: sysfence eval [-e] [--json] POLICY ABI SYSCALL [ARG...]\n\n"
 		"Print the verdict POLICY gives SYSCALL (a name or number) of ABI\n"
 		"(x86_64, i386 or x32) called with up to six argument registers:\n"
 		"allow, log, errno NAME, trap, kill-thread or kill. An ARG is a\n"
@@ -28,7 +29,9 @@ static void eval_usage(FILE *out)
 		"are dropped, and for x86_64 and x32 the x32 bit (0x40000000)\n"
 		"selects x32, its absence x86_64.\n"
 		"Exit status: 0 decided, 1 invalid policy, 2 usage.\n\n"
-		"  -e, --explain  tell on stderr which line decided\n");
+		"  -e, --explain  tell on stderr which line decided\n"
+		"  -j, --json     print the decision as one JSON document\n"
+		"                 (docs/json.md)\n");
 }
 
 /* A number: unsigned, or negative as its 64-bit two's complement. */
@@ -122,10 +125,48 @@ static enum sf_abi decode_nr(enum sf_abi abi, u64 value, u32 *nr)
 	return SF_ABI_X86_64;
 }
 
+/* eval --json: the decision and what it was made on. */
+static int eval_json(const struct sf_policy *policy, enum sf_abi abi, u32 nr,
+		     const u64 args[SF_MAX_ARGS], const struct sf_result *res)
+{
+	const struct sf_syscall *sc = sf_syscall_by_nr(abi, nr);
+	struct json_object *doc = json_object_new_object();
+	struct json_object *regs = json_object_new_array();
+	enum sf_action act = SF_VERDICT_ACTION(res->verdict);
+	const char *by;
+	char verdict[32];
+	int failed = !doc, i;
+
+	sf_verdict_format(res->verdict, verdict, sizeof(verdict));
+	failed |= sf_json_set(doc, "abi", json_object_new_string(sf_abi_name(abi)));
+	failed |= sf_json_set(doc, "nr", json_object_new_int64(nr));
+	failed |= sf_json_set(doc, "syscall",
+			      sc ? json_object_new_string(sc->name) : NULL);
+	for (i = 0; i < SF_MAX_ARGS; i++)
+		failed |= sf_json_append(regs, json_object_new_uint64(args[i]));
+	failed |= sf_json_set(doc, "args", regs);
+	failed |= sf_json_set(doc, "verdict", json_object_new_string(verdict));
+	failed |= sf_json_set(doc, "action",
+			      json_object_new_string(sf_action_name(act)));
+	if (act == SF_ACT_ERRNO || act == SF_ACT_TRAP)
+		failed |= sf_json_set(doc, "data",
+			json_object_new_int64(SF_VERDICT_DATA(res->verdict)));
+	if (res->line)
+		by = "rule";
+	else if (sf_policy_abis(policy) & SF_ABI_MASK(abi))
+		by = "default";
+	else
+		by = "abi-violation";
+	failed |= sf_json_set(doc, "decided_by", json_object_new_string(by));
+	failed |= sf_json_set(doc, "line", json_object_new_int64(res->line));
+	return sf_json_print(stdout, doc, failed);
+}
+
 int cmd_eval(int argc, char **argv)
 {
 	static const struct option options[] = {
 		{ "explain", no_argument, NULL, 'e' },
+		{ "json", no_argument, NULL, 'j' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -133,7 +174,7 @@ int cmd_eval(int argc, char **argv)
 	u64 args[SF_MAX_ARGS] = { 0 };
 	struct sf_policy *policy;
 	struct sf_result res;
-	bool explain = false;
+	bool explain = false, json = false;
 	const char *sys;
 	char verdict[32];
 	int opt, abi, ret, i;
@@ -143,10 +184,13 @@ int cmd_eval(int argc, char **argv)
 	u64 raw;
 	u32 nr;
 
-	while ((opt = getopt_long(argc, argv, "+eh", options, NULL)) != -1) {
+	while ((opt = getopt_long(argc, argv, "+ejh", options, NULL)) != -1) {
 		switch (opt) {
 		case 'e':
 			explain = true;
+			break;
+		case 'j':
+			json = true;
 			break;
 		case 'h':
 			eval_usage(stdout);
@@ -191,6 +235,12 @@ int cmd_eval(int argc, char **argv)
 	if (ret)
 		return ret;
 	sf_policy_eval(policy, abi, nr, args, &res);
+	if (json) {
+		ret = eval_json(policy, abi, nr, args, &res);
+		sf_policy_free(policy);
+		free(text);
+		return ret;
+	}
 	sf_verdict_format(res.verdict, verdict, sizeof(verdict));
 	printf("%s\n", verdict);
 	if (explain && res.line)
