@@ -150,7 +150,7 @@ fi
 
 # Every syscall of every ABI: in a group, or in the documented list.
 awk '
-	/^### / { in_table = ($0 ~ /^### Syscalls in no group/) }
+	/^#/ { in_table = ($0 ~ /^### Syscalls in no group/) }
 	in_table && /^\| `/ {
 		split($0, col, "|")
 		k = split(col[2], calls, ",")
