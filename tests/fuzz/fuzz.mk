@@ -46,3 +46,12 @@ check-fuzz: $(FUZZ_BIN)
 
 fuzz: $(FUZZ_BIN)
 	$(call fuzz-run,$(FUZZ_SECONDS),fuzz.log)
+
+# The kernel side: the ioctl fuzzer through the real device on the KUnit
+# kernel (KASAN, lockdep, kmemleak) for FUZZ_KERNEL_SECONDS; make check runs
+# it for 20 s in every QEMU layer (ioctl_fuzz_leaves_kernel_clean).
+FUZZ_KERNEL_SECONDS ?= 600
+.PHONY: fuzz-kernel
+fuzz-kernel:
+	tests/qemu/vm-run --kernel kunit --timeout $$(($(FUZZ_KERNEL_SECONDS) * 2 + 600)) \
+		-- tests/qemu/fuzz-kernel $(FUZZ_KERNEL_SECONDS)

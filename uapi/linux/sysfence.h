@@ -83,13 +83,15 @@
  * @error_message), E2BIG (@size over the page size or unknown non-zero
  * trailing bytes, policy text over its size limit, or a limit of the stack
  * as a whole reached: layers, steps to decide one syscall, memory; then
- * @error_message says which, with @error_line 0), EFAULT (a bad pointer), EACCES (see above), EBUSY (see
- * %SYSFENCE_LOAD_ALL_THREADS), ENOMEM, EINTR (a fatal signal while waiting),
+ * @error_message says which, with @error_line 0), EFAULT (a bad pointer),
+ * EACCES (see above), EBUSY (see %SYSFENCE_LOAD_ALL_THREADS), ENOMEM, EINTR
+ * (a fatal signal while waiting),
  * EOPNOTSUPP (this kernel runs syscalls that the module's sys_enter probe
  * skips, so no action but allow and log could be enforced; the module tests
  * this once, on the first syscall the process loading it makes after
  * init_module(), and says why in the kernel log), EAGAIN (that test call has
- * not been made within 5 seconds of this load: try again).
+ * not been made within 5 seconds of this load: try again; after 10 seconds
+ * without it, loads fail with EOPNOTSUPP).
  */
 struct sysfence_load {
 	/**
