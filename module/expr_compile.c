@@ -1549,9 +1549,13 @@ static void sf_warn_siblings(struct sf_compiler *c)
 				/*
 				 * errno ENOSYS on a newer sibling is how a
 				 * policy sends callers to one its rules read.
+				 * A sibling only the default restricts is an
+				 * allow-list's: allowing execve and not
+				 * execveat is what the author wrote.
 				 */
 				if (!e || !sf_entry_restricts(e) ||
-				    e->verdict == sf_verdict_not_implemented())
+				    e->verdict == sf_verdict_not_implemented() ||
+				    (e->verdict != SF_ENTRY_PROG && !e->aux))
 					continue;
 				for (a = 0; a < 6 && f->names[a]; a++) {
 					if (!sf_allowed_entry(c->pol, abi,

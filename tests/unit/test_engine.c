@@ -1106,6 +1106,27 @@ static void test_cost_counts_the_memory_held(void **state)
 	assert_true(big.bytes > small.bytes);
 }
 
+/*
+ * An allow-list allows one syscall of a family and leaves its siblings to
+ * the default on purpose: no sibling warning, which would tell the author
+ * to restrict what they just allowed.
+ */
+static void test_allow_list_siblings_are_not_warned(void **state)
+{
+	struct sf_policy *p = compile_ok("default errno EPERM\n"
+					 "allow execve, dup2, pipe2, wait4, prlimit64, openat\n"
+					 "errno ENOSYS clone3\n"
+					 "allow clone if !(clone_flags & CLONE_THREAD)\n");
+
+	(void)state;
+	assert_int_equal(sf_policy_warnings_of(p, SF_WARN_BYPASS), 0);
+	sf_policy_free(p);
+	/* A rule that restricts one while the default allows a sibling does. */
+	p = compile_ok("default allow\nkill execve\n");
+	assert_int_equal(sf_policy_warnings_of(p, SF_WARN_BYPASS), 1);
+	sf_policy_free(p);
+}
+
 #define ENGINE_TEST(fn) cmocka_unit_test(fn)
 
 static const struct CMUnitTest targeted[] = {
@@ -1136,6 +1157,7 @@ static const struct CMUnitTest targeted[] = {
 	ENGINE_TEST(test_group_members_exist),
 	ENGINE_TEST(test_every_group_compiles_on_every_abi),
 	ENGINE_TEST(test_groups_are_required_families),
+	ENGINE_TEST(test_allow_list_siblings_are_not_warned),
 	ENGINE_TEST(test_cost_of_constant_policy_is_one_lookup),
 	ENGINE_TEST(test_cost_counts_the_longest_path),
 	ENGINE_TEST(test_cost_counts_the_memory_held),
