@@ -1,0 +1,54 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-2.0
+#
+# The example policies in policies/: each compiles with no warning (check
+# --werror), names the program it confines on a '# Command:' line, and
+# containers.policy is still what import-oci makes of Debian's containers
+# profile, with the two changes it marks. (The QEMU scenario
+# example_policies_run_their_programs runs each program under its policy.)
+# TAP on stdout.
+set -u
+sf=${SYSFENCE:-userland/sysfence}
+n=0
+failed=0
+tap() { # STATUS NAME [DETAIL FILE]
+	n=$((n + 1))
+	if [ "$1" = 0 ]; then
+		echo "ok $n - policies: $2"
+	else
+		echo "not ok $n - policies: $2"
+		[ -n "${3:-}" ] && sed 's/^/#   /' "$3" | head -n 20
+		failed=1
+	fi
+}
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+for p in policies/*.policy; do
+	"$sf" check --werror "$p" >"$tmp/out" 2>&1
+	tap $? "$p compiles with no warning" "$tmp/out"
+	grep -q '^# Command: /' "$p"
+	tap $? "$p names its program"
+done
+
+profile=/usr/share/containers/seccomp.json
+if [ -f $profile ]; then
+	# The block marked "Added to the import", as the file has it.
+	sed -n '/^# Added to the import/,/^errno ENOSYS i386:socketcall$/p' \
+		policies/containers.policy | sed '1i\\' >"$tmp/added"
+	{
+		# The header of ours, up to the importer's own.
+		sed '/^# Imported by /,$d' policies/containers.policy
+		"$sf" import-oci $profile 2>/dev/null | awk -v added="$tmp/added" '
+			{ print }
+			/^abi / {
+				while ((getline line < added) > 0)
+					print line
+			}' | sed 's/ socketcall?,//'
+	} >"$tmp/regenerated"
+	diff -u policies/containers.policy "$tmp/regenerated" >"$tmp/diff"
+	tap $? "containers.policy is the import of $profile with its marked changes" "$tmp/diff"
+else
+	tap 1 "no $profile (containers-common, installed by scripts/deps)"
+fi
+exit $failed
