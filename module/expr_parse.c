@@ -211,9 +211,46 @@ static int sf_parse_atom(struct sf_parser *p)
  * define NAME VALUE, VALUE being ATOM { "|" ATOM } with optional
  * parentheses. A define used in the value contributes copies of its atoms.
  */
+/*
+ * What a define may not be named: a condition's field (any syscall's
+ * argument name, argN) would read as the define in one place and the field
+ * in another ("fd == fd"); a word of the language would make lines read
+ * one way and parse another.
+ */
+static const char *sf_define_clash(const char *name, u32 len)
+{
+	static const char *const words[] = {
+		"allow", "log", "errno", "deny", "trap", "kill", "kill-thread",
+		"default", "abi", "abi-violation", "define", "if", "in",
+	};
+	u32 i, k;
+	int abi;
+
+	for (i = 0; i < ARRAY_SIZE(words); i++)
+		if (strlen(words[i]) == len && !memcmp(words[i], name, len))
+			return "a word of the policy language";
+	if (len == 4 && !memcmp(name, "arg", 3) && name[3] >= '0' &&
+	    name[3] < '0' + SF_MAX_ARGS)
+		return "a syscall argument's field name";
+	for (abi = 0; abi < SF_ABI_COUNT; abi++) {
+		const struct sf_syscall_table *t = &sf_syscall_tables[abi];
+
+		for (i = 0; i < t->count; i++) {
+			for (k = 0; k < t->calls[i].nargs; k++) {
+				const char *a = t->calls[i].args[k];
+
+				if (a && strlen(a) == len && !memcmp(a, name, len))
+					return "a syscall argument's field name";
+			}
+		}
+	}
+	return NULL;
+}
+
 int sf_parse_define(struct sf_parser *p)
 {
 	u32 first = p->atoms.count, name_pos, name_len, i, n;
+	const char *clash;
 	char q[SF_QUOTE_MAX];
 	struct sf_define *d;
 	struct sf_atom atom;
@@ -236,6 +273,11 @@ int sf_parse_define(struct sf_parser *p)
 				q);
 	if (sf_define_lookup(p, p->lx.text + name_pos, name_len))
 		return sf_error(p, name_pos, "'%s' is defined twice", q);
+	clash = sf_define_clash(p->lx.text + name_pos, name_len);
+	if (clash)
+		return sf_error(p, name_pos,
+				"'%s' is %s: a define needs another name", q,
+				clash);
 	if (p->defines.count == SF_MAX_DEFINES)
 		return sf_error(p, name_pos, "more than %u defines",
 				SF_MAX_DEFINES);

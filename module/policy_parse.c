@@ -119,6 +119,11 @@ static int sf_unknown_word(struct sf_parser *p)
 	for (i = 0; i < ARRAY_SIZE(sf_directives); i++)
 		sf_suggest(&sg, sf_directives[i]);
 	sf_quote(q, sizeof(q), p->lx.text + p->tok.pos, p->tok.len);
+	/* "x32:errno EPERM getppid": the qualifier belongs to the name. */
+	if (sf_abi_lookup(p->lx.text + p->tok.pos, p->tok.len) >= 0)
+		return sf_error(p, p->tok.pos,
+				"'%s' is an ABI: it qualifies a syscall name, as in 'errno EPERM %s:NAME'",
+				q, q);
 	return sf_error(p, p->tok.pos, "unknown action or directive '%s'%s", q,
 			sf_suggestion(&sg, hint, sizeof(hint)));
 }

@@ -240,8 +240,9 @@ int cmd_check(int argc, char **argv)
 			printf("%s: not allowed (%s)\n", sf_abi_name(abi), v2);
 			continue;
 		}
-		printf("%s: %u rules; syscalls: %u constant, ",
-		       sf_abi_name(abi), sum.rules, sum.constant);
+		printf("%s: %u rule%s; syscalls: %u constant, ",
+		       sf_abi_name(abi), sum.rules, sum.rules == 1 ? "" : "s",
+		       sum.constant);
 		printf("%u argument-dependent, %u default (of %u); ",
 		       sum.argdep, sum.defaulted, sum.syscalls);
 		printf("%u instructions\n", sum.insns);

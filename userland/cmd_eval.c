@@ -200,7 +200,13 @@ int cmd_eval(int argc, char **argv)
 			return SF_EXIT_USAGE;
 		}
 	}
-	if (argc - optind < 3 || argc - optind > 3 + SF_MAX_ARGS) {
+	if (argc - optind > 3 + SF_MAX_ARGS) {
+		fprintf(stderr,
+			"sysfence: %d arguments: a syscall takes at most %d\n",
+			argc - optind - 3, SF_MAX_ARGS);
+		return SF_EXIT_USAGE;
+	}
+	if (argc - optind < 3) {
 		eval_usage(stderr);
 		return SF_EXIT_USAGE;
 	}
@@ -221,6 +227,11 @@ int cmd_eval(int argc, char **argv)
 			fprintf(stderr, "sysfence: syscall %s enters as %s %u\n",
 				sys, sf_abi_name(decoded), nr);
 		abi = decoded;
+	} else if (sys[0] >= '0' && sys[0] <= '9') {
+		fprintf(stderr,
+			"sysfence: '%s' is not a syscall name of %s nor a number below 2^64\n",
+			sys, sf_abi_name(abi));
+		return SF_EXIT_USAGE;
 	} else {
 		fprintf(stderr, "sysfence: unknown %s syscall '%s'\n",
 			sf_abi_name(abi), sys);

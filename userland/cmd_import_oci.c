@@ -35,6 +35,7 @@
 #include "constants.h"
 #include "diag.h"
 #include "engine.h"
+#include "engine_internal.h"
 #include "limits.h"
 #include "syscalls.h"
 
@@ -1198,6 +1199,34 @@ static json_object *parse_json(const char *path, const char *file,
 	return root;
 }
 
+/*
+ * Whether @cap names a capability the uapi headers define (the engine's
+ * CAP_* constants); otherwise says so, with the closest name. A misspelt
+ * capability would silently import the profile for a process without it.
+ */
+static bool known_cap(const char *cap)
+{
+	char upper[64], hint[SF_SUGGESTION_MAX];
+	struct sf_suggest sg;
+	size_t i, len = strlen(cap);
+	u32 k;
+
+	if (len >= sizeof(upper))
+		len = sizeof(upper) - 1;
+	for (i = 0; i < len; i++)
+		upper[i] = cap[i] >= 'a' && cap[i] <= 'z' ? cap[i] - 32 : cap[i];
+	upper[len] = '\0';
+	if (sf_constant_lookup(upper, len))
+		return true;
+	sf_suggest_init(&sg, upper, len);
+	for (k = 0; k < sf_constants_count; k++)
+		if (!strncmp(sf_constants[k].name, "CAP_", 4))
+			sf_suggest(&sg, sf_constants[k].name);
+	fprintf(stderr, "sysfence: import-oci: unknown capability '%s'%s\n",
+		cap, sf_suggestion(&sg, hint, sizeof(hint)));
+	return false;
+}
+
 static int parse_caps(struct oci *o, char *arg)
 {
 	char *save = NULL, *cap;
@@ -1216,6 +1245,8 @@ static int parse_caps(struct oci *o, char *arg)
 				cap);
 			return -1;
 		}
+		if (!known_cap(cap))
+			return -1;
 		o->caps = xrealloc(o->caps, o->ncaps + 1, sizeof(*o->caps));
 		o->caps[o->ncaps++] = cap;
 	}

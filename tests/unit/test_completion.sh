@@ -105,6 +105,10 @@ expect "constants only one ABI has" "sysfence eval a.policy x86_64 fcntl 0 F_GET
 expect "constants of i386" "sysfence eval a.policy i386 fcntl64 0 F_GETLK6" F_GETLK64
 expect "group names" "sysfence groups system-" system-service
 expect "group names by prefix" "sysfence groups s" setuid signal swap sync system-service
+expect "group names with their @" "sysfence groups @sy" @sync @system-service
+expect "import-oci architectures" "sysfence import-oci --arch x" x32 x86
+expect "import-oci capabilities" "sysfence import-oci --caps CAP_SYS_AD" CAP_SYS_ADMIN
+expect "import-oci capabilities after a comma" "sysfence import-oci --caps CAP_NET_RAW,CAP_SYS_AD" CAP_NET_RAW,CAP_SYS_ADMIN
 expect "ABIs for syscalls" "sysfence syscalls x" x32 x86_64
 expect "ABIs for constants" "sysfence constants i" i386
 includes "the command run runs" "sysfence run -p a.policy -- ech" echo
