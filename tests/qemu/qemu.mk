@@ -21,7 +21,8 @@ $(BUILD)/progs/%: tests/qemu/progs/%.c $(QEMU_PROG_HDRS)
 	@mkdir -p $(@D)
 	$(CC) -m64 $(PROGS_CFLAGS) -o $@ $<
 
-.PHONY: progs check-qemu check-qemu-6.1 check-qemu-6.12 check-qemu-kunit
+.PHONY: progs check-qemu check-qemu-6.1 check-qemu-6.12 check-qemu-kunit \
+	check-debian-6.1 check-debian-6.12
 progs: $(QEMU_PROGS)
 	@mkdir -p $(BUILD)/progs
 
@@ -38,4 +39,13 @@ check-qemu-6.12:
 check-qemu-kunit:
 	@tests/qemu/check-kernel kunit
 
-check-qemu: check-qemu-6.1 check-qemu-6.12 check-qemu-kunit
+# Real, dynamically linked programs (the docs' examples, python3 threads,
+# the loader under complain mode) in the Debian userland of
+# scripts/build-rootfs, on both reference kernels.
+check-debian-6.1:
+	@tests/qemu/check-kernel --rootfs debian 6.1
+
+check-debian-6.12:
+	@tests/qemu/check-kernel --rootfs debian 6.12
+
+check-qemu: check-qemu-6.1 check-qemu-6.12 check-qemu-kunit check-debian-6.1 check-debian-6.12
