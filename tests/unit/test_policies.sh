@@ -4,7 +4,8 @@
 # The example policies in policies/: each compiles with no warning (check
 # --werror), names the program it confines on a '# Command:' line, and
 # containers.policy is still what import-oci makes of Debian's containers
-# profile, with the two changes it marks. (The QEMU scenario
+# profile, with the two changes it marks; so do the docs' runnable
+# examples. (The QEMU scenario
 # example_policies_run_their_programs runs each program under its policy.)
 # TAP on stdout.
 set -u
@@ -30,6 +31,19 @@ for p in policies/*.policy; do
 	grep -q '^# Command: /' "$p"
 	tap $? "$p names its program"
 done
+
+# The policies of the docs' runnable examples (the blocks that start with
+# '# sysfence run -p NAME.policy -- CMD'; the Debian QEMU layers run them).
+mkdir -p "$tmp/doc"
+if tests/qemu/doc-examples "$tmp/doc" README.md docs/*.md userland/*.[1-9] \
+	>"$tmp/out" 2>&1; then
+	for p in "$tmp"/doc/*.policy; do
+		"$sf" check --werror "$p" >"$tmp/out" 2>&1
+		tap $? "the docs' ${p##*/} compiles with no warning" "$tmp/out"
+	done
+else
+	tap 1 "the docs' examples can be extracted" "$tmp/out"
+fi
 
 profile=/usr/share/containers/seccomp.json
 if [ -f $profile ]; then
