@@ -7,6 +7,7 @@
 #include <linux/capability.h>
 #include <linux/cred.h>
 #include <linux/err.h>
+#include <linux/file.h>
 #include <linux/fs.h>
 #include <linux/miscdevice.h>
 #include <linux/mm.h>
@@ -21,6 +22,7 @@
 #include <linux/sysfence.h>
 
 #include "device.h"
+#include "event.h"
 #include "limits.h"
 #include "policy.h"
 #include "show.h"
@@ -29,7 +31,8 @@
 /* The largest struct size user space may announce (see uapi @size). */
 #define SF_MAX_ARG_SIZE 4096
 
-#define SF_LOAD_FLAGS (SYSFENCE_LOAD_ALL_THREADS | SYSFENCE_LOAD_COMPLAIN)
+#define SF_LOAD_FLAGS (SYSFENCE_LOAD_ALL_THREADS | SYSFENCE_LOAD_COMPLAIN | \
+		       SYSFENCE_LOAD_LISTENER | SYSFENCE_LOAD_UNIQUE)
 
 /*
  * Copies a growable struct whose first field is its size: older, shorter
@@ -99,11 +102,41 @@ out:
 	return err;
 }
 
+/*
+ * With SYSFENCE_LOAD_LISTENER, gives @layer a listener and returns the file
+ * reading it, else NULL; or an ERR_PTR().
+ */
+static struct file *sf_load_listener(const struct sysfence_load *load,
+				     struct sf_layer *layer)
+{
+	u32 records = load->listener_records;
+	struct sf_listener *listener;
+	struct file *file;
+
+	if (!(load->flags & SYSFENCE_LOAD_LISTENER))
+		return NULL;
+	listener = sf_listener_create(records ? records :
+					SYSFENCE_LISTENER_RECORDS_DEFAULT,
+				      load->flags & SYSFENCE_LOAD_UNIQUE);
+	if (IS_ERR(listener))
+		return ERR_CAST(listener);
+	file = sf_listener_open(listener);
+	if (IS_ERR(file)) {
+		sf_listener_put(listener);
+		return file;
+	}
+	/* The layer is not installed yet: nobody reads the pointer. */
+	layer->listener = listener;
+	return file;
+}
+
 static long sf_ioctl_load(struct sysfence_load __user *uarg)
 {
 	struct sysfence_load load;
 	struct sf_policy *policy;
+	struct file *listener;
 	struct sf_layer *layer;
+	int fd = -1;
 	u32 depth;
 	int err;
 
@@ -112,7 +145,13 @@ static long sf_ioctl_load(struct sysfence_load __user *uarg)
 	if (err)
 		return err;
 	if ((load.flags & ~SF_LOAD_FLAGS) || load.__reserved ||
+	    load.__reserved2 ||
 	    memchr_inv(load.reserved, 0, sizeof(load.reserved)))
+		return -EINVAL;
+	if (!(load.flags & SYSFENCE_LOAD_LISTENER) &&
+	    ((load.flags & SYSFENCE_LOAD_UNIQUE) || load.listener_records))
+		return -EINVAL;
+	if (load.listener_records > SYSFENCE_LISTENER_RECORDS_MAX)
 		return -EINVAL;
 	/* The seccomp rule, for the same reason: see the uapi header. */
 	if (!task_no_new_privs(current) &&
@@ -142,17 +181,41 @@ static long sf_ioctl_load(struct sysfence_load __user *uarg)
 		sf_policy_free(policy);
 		return PTR_ERR(layer);
 	}
+	listener = sf_load_listener(&load, layer);
+	if (IS_ERR(listener)) {
+		sf_layer_put(layer);
+		return PTR_ERR(listener);
+	}
+	if (listener) {
+		fd = get_unused_fd_flags(O_CLOEXEC);
+		if (fd < 0) {
+			err = fd;
+			goto err_put;
+		}
+	}
 	err = sf_task_install(layer, load.flags & SYSFENCE_LOAD_ALL_THREADS,
 			      &depth);
-	sf_layer_put(layer);
 	if (err)
-		return err;
+		goto err_put;
+	sf_layer_put(layer);
 	/*
 	 * The layer is in force now: should another thread have unmapped the
 	 * struct meanwhile, the count is lost but the load did happen.
 	 */
 	put_user(depth, &uarg->layers);
-	return 0;
+	if (!listener)
+		return 0;
+	fd_install(fd, listener);
+	return fd;
+
+err_put:
+	if (listener) {
+		if (fd >= 0)
+			put_unused_fd(fd);
+		fput(listener);
+	}
+	sf_layer_put(layer);
+	return err;
 }
 
 /*
@@ -206,7 +269,8 @@ static long sf_ioctl_show(struct sysfence_show __user *uarg)
 	err = sf_copy_arg(&show, sizeof(show), SYSFENCE_SHOW_SIZE_VER0, uarg);
 	if (err)
 		return err;
-	if (show.flags || memchr_inv(show.reserved, 0, sizeof(show.reserved)))
+	if ((show.flags & ~SYSFENCE_SHOW_STATS) ||
+	    memchr_inv(show.reserved, 0, sizeof(show.reserved)))
 		return -EINVAL;
 
 	task = sf_show_target(show.pid);
@@ -216,7 +280,8 @@ static long sf_ioctl_show(struct sysfence_show __user *uarg)
 	put_task_struct(task);
 
 	layers = stack ? stack->depth : 0;
-	len = sf_show_text(stack, u64_to_user_ptr(show.buf), show.buf_size);
+	len = sf_show_text(stack, u64_to_user_ptr(show.buf), show.buf_size,
+			   show.flags & SYSFENCE_SHOW_STATS);
 	sf_stack_put(stack);
 	if (len < 0)
 		return len;

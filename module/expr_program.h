@@ -184,6 +184,7 @@ static inline void sf_program_run(const struct sf_policy *p, u32 pc,
 		if (insn->op == SF_OP_LEAF) {
 			res->verdict = (u32)insn->value;
 			res->line = insn->target;
+			res->rule = insn->aux;
 			return;
 		}
 		v = sf_program_operand(insn, args);
@@ -200,6 +201,7 @@ static inline void sf_program_run(const struct sf_policy *p, u32 pc,
 				insn = &p->insns[p->case_targets[insn->cases + at]];
 				res->verdict = (u32)insn->value;
 				res->line = insn->target;
+				res->rule = insn->aux;
 				return;
 			}
 			holds = at != SF_NONE;
@@ -210,6 +212,7 @@ static inline void sf_program_run(const struct sf_policy *p, u32 pc,
 	/* Unreachable from a start sf_policy_program() gave. */
 	res->verdict = p->default_verdict;
 	res->line = 0;
+	res->rule = SF_RULE_DEFAULT;
 }
 
 #endif /* SF_EXPR_PROGRAM_H */

@@ -47,8 +47,9 @@ static noinline void sf_enforce_dynamic(const struct sf_stack *stack,
 	BUILD_BUG_ON(sizeof(args[0]) != sizeof(u64));
 	syscall_get_arguments(current, regs, args);
 	sf_stack_eval(stack, slot, abi, nr, (const u64 *)args, &d);
+	sf_stack_count(stack, &d);
 	if (SF_VERDICT_ACTION(d.verdict) != SF_ACT_ALLOW)
-		sf_action_apply(regs, abi, nr, entry_nr, &d);
+		sf_action_apply(stack, regs, abi, nr, entry_nr, &d);
 }
 
 /*
@@ -84,10 +85,13 @@ static void sf_probe_sys_enter(void *data, struct pt_regs *regs, long id)
 	}
 
 	d = sf_stack_slot(stack, abi, nr);
-	if (unlikely(!d || d->verdict == SF_DECISION_DYNAMIC))
+	if (unlikely(!d || d->verdict == SF_DECISION_DYNAMIC)) {
 		sf_enforce_dynamic(stack, d, regs, abi, nr, entry_nr);
-	else if (SF_VERDICT_ACTION(d->verdict) != SF_ACT_ALLOW)
-		sf_action_apply(regs, abi, nr, entry_nr, d);
+		goto out;
+	}
+	sf_stack_count(stack, d);
+	if (SF_VERDICT_ACTION(d->verdict) != SF_ACT_ALLOW)
+		sf_action_apply(stack, regs, abi, nr, entry_nr, d);
 out:
 	rcu_read_unlock();
 }
