@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * The arguments with named values, and the names, in the order the CLI
- * prefers them (where two names share a value, the first listed wins:
- * AF_UNIX over AF_LOCAL).
+ * prefers them: where two names share a value, the first listed wins
+ * (AF_UNIX over AF_LOCAL), and a flag made of several bits comes before
+ * the flags it contains (O_TMPFILE before O_DIRECTORY).
  */
 #include "arg_families.h"
 
@@ -11,8 +12,8 @@
 static const char *const sf_open_flags[] = {
 	"O_RDONLY", "O_WRONLY", "O_RDWR", "O_CREAT", "O_EXCL", "O_NOCTTY",
 	"O_TRUNC", "O_APPEND", "O_NONBLOCK", "O_SYNC", "O_DSYNC", "O_ASYNC",
-	"O_DIRECT", "O_LARGEFILE", "O_DIRECTORY", "O_NOFOLLOW", "O_NOATIME",
-	"O_CLOEXEC", "O_PATH", "O_TMPFILE", NULL,
+	"O_DIRECT", "O_LARGEFILE", "O_TMPFILE", "O_DIRECTORY", "O_NOFOLLOW",
+	"O_NOATIME", "O_CLOEXEC", "O_PATH", NULL,
 };
 
 static const char *const sf_socket_families[] = {

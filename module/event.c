@@ -79,6 +79,7 @@ struct sf_event_key {
  */
 struct sf_listener {
 	refcount_t usage;
+	/* Protects the ring and the keys; see above. */
 	spinlock_t lock;
 	struct sysfence_event *ring;
 	u32 capacity;

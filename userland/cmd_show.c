@@ -11,12 +11,14 @@
 #include <string.h>
 #include <unistd.h>
 
+#include <linux/sysfence.h>
+
 #include "commands.h"
 #include "sfdev.h"
 
 static void show_usage(FILE *out, bool full)
 {
-	fprintf(out, "usage: sysfence show [PID]\n");
+	fprintf(out, "usage: sysfence show [--stats] [PID]\n");
 	if (!full) {
 		fprintf(out, "Try 'sysfence show --help' for more.\n");
 		return;
@@ -30,23 +32,31 @@ static void show_usage(FILE *out, bool full)
 		"'x86_64 1 (write): allow if fd == 1 || fd == 2; else errno EBADF'.\n"
 		"Another process, even one of the same user, needs CAP_SYS_PTRACE\n"
 		"or CAP_SYS_ADMIN in its user namespace.\n\n"
+		"  -s, --stats  also print how many syscalls each rule, default and\n"
+		"               abi-violation of each layer decided, as\n"
+		"               'count layer 1 line 7: 1234'\n"
+		"  -h, --help   print this help\n\n"
 		"Exit status: 0 shown, 1 failed, 2 usage error.\n");
 }
 
 int cmd_show(int argc, char **argv)
 {
 	static const struct option options[] = {
+		{ "stats", no_argument, NULL, 's' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
-	unsigned int layers;
+	unsigned int layers, flags = 0;
 	long pid = 0;
 	size_t len;
 	char *text, *end;
 	int opt, fd, err;
 
-	while ((opt = getopt_long(argc, argv, "+h", options, NULL)) != -1) {
+	while ((opt = getopt_long(argc, argv, "+sh", options, NULL)) != -1) {
 		switch (opt) {
+		case 's':
+			flags |= SYSFENCE_SHOW_STATS;
+			break;
 		case 'h':
 			show_usage(stdout, true);
 			return SF_EXIT_OK;
@@ -73,7 +83,7 @@ int cmd_show(int argc, char **argv)
 	fd = sf_dev_open();
 	if (fd < 0)
 		return SF_EXIT_INVALID;
-	err = sf_dev_show(fd, (pid_t)pid, &text, &len, &layers);
+	err = sf_dev_show(fd, (pid_t)pid, flags, &text, &len, &layers);
 	close(fd);
 	if (err) {
 		if (err == -ESRCH)

@@ -17,5 +17,7 @@ int cmd_groups(int argc, char **argv);
 int cmd_syscalls(int argc, char **argv);
 int cmd_run(int argc, char **argv);
 int cmd_show(int argc, char **argv);
+int cmd_monitor(int argc, char **argv);
+int cmd_learn(int argc, char **argv);
 
 #endif /* SYSFENCE_COMMANDS_H */

@@ -27,6 +27,8 @@ static const struct command commands[] = {
 	{ "syscalls", cmd_syscalls, "list the syscalls, arguments and types per ABI" },
 	{ "run", cmd_run, "run a command confined by policies" },
 	{ "show", cmd_show, "print the effective policy of a process" },
+	{ "monitor", cmd_monitor, "run a command and print the policies' decisions" },
+	{ "learn", cmd_learn, "run a command and write a policy for what it does" },
 };
 
 static void print_usage(FILE *out)

@@ -33,14 +33,26 @@ int sf_dev_open(void)
 int sf_dev_load(int fd, const char *text, size_t len, unsigned int flags,
 		unsigned int *layers, struct sf_diag *diag)
 {
+	int ret = sf_dev_load_listener(fd, text, len, flags, 0, layers, diag);
+
+	return ret < 0 ? ret : 0;
+}
+
+int sf_dev_load_listener(int fd, const char *text, size_t len,
+			 unsigned int flags, unsigned int records,
+			 unsigned int *layers, struct sf_diag *diag)
+{
 	struct sysfence_load load;
+	int ret;
 
 	memset(&load, 0, sizeof(load));
 	load.size = sizeof(load);
 	load.flags = flags;
 	load.text = (uintptr_t)text;
 	load.text_len = len;
-	if (ioctl(fd, SYSFENCE_IOC_LOAD, &load) < 0) {
+	load.listener_records = records;
+	ret = ioctl(fd, SYSFENCE_IOC_LOAD, &load);
+	if (ret < 0) {
 		int e = errno;
 
 		memset(diag, 0, sizeof(*diag));
@@ -52,11 +64,11 @@ int sf_dev_load(int fd, const char *text, size_t len, unsigned int flags,
 		return -e;
 	}
 	*layers = load.layers;
-	return 0;
+	return ret;
 }
 
-int sf_dev_show(int fd, pid_t pid, char **text, size_t *len,
-		unsigned int *layers)
+int sf_dev_show(int fd, pid_t pid, unsigned int flags, char **text,
+		size_t *len, unsigned int *layers)
 {
 	struct sysfence_show show;
 	size_t size = 64 * 1024;
@@ -74,6 +86,7 @@ int sf_dev_show(int fd, pid_t pid, char **text, size_t *len,
 		memset(&show, 0, sizeof(show));
 		show.size = sizeof(show);
 		show.pid = pid;
+		show.flags = flags;
 		show.buf = (uintptr_t)buf;
 		show.buf_size = size;
 		if (ioctl(fd, SYSFENCE_IOC_SHOW, &show) < 0) {

@@ -20,13 +20,16 @@ USERLAND_DEPS := $(USERLAND_SRCS) $(wildcard module/*.h module/*.def \
 
 userland: userland/sysfence $(BUILD)/sysfence.static
 
+# JSON output (monitor --json) through json-c: libjson-c-dev.
+USERLAND_LIBS := -ljson-c
+
 userland/sysfence: $(USERLAND_DEPS)
 	$(USERLAND_CC) $(USERLAND_CPPFLAGS) $(USERLAND_CFLAGS) \
-		$(USERLAND_WARN) -o $@ $(USERLAND_SRCS)
+		$(USERLAND_WARN) -o $@ $(USERLAND_SRCS) $(USERLAND_LIBS)
 
 $(BUILD)/sysfence.static: $(USERLAND_DEPS)
 	@mkdir -p $(@D)
 	$(USERLAND_CC) $(USERLAND_CPPFLAGS) $(USERLAND_CFLAGS) \
-		$(USERLAND_WARN) -static -o $@ $(USERLAND_SRCS)
+		$(USERLAND_WARN) -static -o $@ $(USERLAND_SRCS) $(USERLAND_LIBS)
 
 USERLAND_CLEAN := userland/sysfence

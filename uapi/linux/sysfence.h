@@ -114,7 +114,8 @@
  * @listener_records without %SYSFENCE_LOAD_LISTENER, @listener_records over
  * %SYSFENCE_LISTENER_RECORDS_MAX, non-zero reserved fields, or a
  * policy error, then described by @error_line, @error_column and
- * @error_message), EMFILE (no file descriptor left for the listener), E2BIG (@size over the page size or unknown non-zero
+ * @error_message), EMFILE (no file descriptor left for the listener),
+ * E2BIG (@size over the page size or unknown non-zero
  * trailing bytes, policy text over its size limit, or the layer limit
  * reached), EFAULT (a bad pointer), EACCES (see above), EBUSY (see
  * %SYSFENCE_LOAD_ALL_THREADS), ENOMEM.

@@ -1,0 +1,26 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-2.0
+#
+# sysfence learn sees the syscalls of every thread and descendant of the
+# command: a static program whose syscalls are spread over a thread, a
+# child, a child's thread and a grandchild runs again under the learned
+# policy without a denial, and a new syscall in the grandchild is denied.
+set -u
+fail() { echo "FAIL: $*"; exit 1; }
+for opt in "" --args; do
+	out=$(sysfence learn $opt -o l.policy -- /tests/progs/learnme) || fail "learn failed"
+	[ "$out" = done ] || fail "learnme: $out"
+	for call in getppid uname getpgrp umask getcwd clone execve; do
+		grep -q "^allow $call\\b" l.policy || fail "$opt: no $call: $(cat l.policy)"
+	done
+	out=$(sysfence monitor -o m.txt -p l.policy -- /tests/progs/learnme) ||
+		fail "$opt: learnme fails under its policy: $out"
+	[ ! -s m.txt ] || fail "$opt: denials: $(cat m.txt)"
+	sysfence monitor -o n.txt -p l.policy -- /tests/progs/learnme sethostname >/dev/null &&
+		fail "$opt: sethostname allowed"
+	grep -q '(learnme) x86_64 sethostname(' n.txt || fail "$opt: no denial: $(cat n.txt)"
+done
+# The clone flags of fork(), by name.
+grep -q '^allow clone if clone_flags == (SIGCHLD | CLONE_CHILD_CLEARTID | CLONE_CHILD_SETTID)$' l.policy ||
+	fail "no clone condition"
+exit 0
