@@ -11,7 +11,7 @@
 
 static const char *const sf_open_flags[] = {
 	"O_RDONLY", "O_WRONLY", "O_RDWR", "O_CREAT", "O_EXCL", "O_NOCTTY",
-	"O_TRUNC", "O_APPEND", "O_NONBLOCK", "O_SYNC", "O_DSYNC", "O_ASYNC",
+	"O_TRUNC", "O_APPEND", "O_NONBLOCK", "O_SYNC", "O_DSYNC",
 	"O_DIRECT", "O_LARGEFILE", "O_TMPFILE", "O_DIRECTORY", "O_NOFOLLOW",
 	"O_NOATIME", "O_CLOEXEC", "O_PATH", NULL,
 };
@@ -42,10 +42,7 @@ static const char *const sf_ioctl_requests[] = {
 	"TIOCGPGRP", "TIOCSPGRP", "TIOCSCTTY", "TIOCNOTTY", "TIOCGPTN",
 	"TIOCSPTLCK", "TIOCOUTQ", "TIOCSTI", "TCFLSH", "TCXONC", "TCSBRK",
 	"FIONREAD", "FIONBIO", "FIOCLEX", "FIONCLEX", "FIOASYNC", "FIOQSIZE",
-	"SIOCGIFCONF", "SIOCGIFFLAGS", "SIOCSIFFLAGS", "SIOCGIFINDEX",
-	"SIOCGIFADDR", "SIOCGIFHWADDR", "SIOCGIFMTU", "SIOCGIFNAME",
-	"FS_IOC_GETFLAGS", "FS_IOC_SETFLAGS", "FICLONE", "BLKGETSIZE64",
-	"BLKSSZGET", NULL,
+	NULL,
 };
 
 static const char *const sf_prctl_options[] = {
@@ -61,7 +58,7 @@ static const char *const sf_prctl_options[] = {
 	"PR_SET_VMA", "PR_GET_SPECULATION_CTRL", "PR_SET_SPECULATION_CTRL",
 	"PR_SET_TAGGED_ADDR_CTRL", "PR_GET_TAGGED_ADDR_CTRL",
 	"PR_SET_IO_FLUSHER", "PR_GET_IO_FLUSHER", "PR_SET_SYSCALL_USER_DISPATCH",
-	"PR_SCHED_CORE", "PR_SET_MDWE", "PR_GET_MDWE", "PR_SET_TSC",
+	"PR_SCHED_CORE", "PR_SET_TSC",
 	"PR_GET_TSC", NULL,
 };
 
@@ -93,7 +90,7 @@ const struct sf_arg_family sf_arg_families[] = {
 	{ "fcntl", "cmd", SF_ALL_BITS, sf_fcntl_commands },
 	{ "fcntl64", "cmd", SF_ALL_BITS, sf_fcntl_commands },
 	{ "mmap", "prot", 0, sf_prot_flags },
-	{ "mmap_pgoff", "prot", 0, sf_prot_flags },
+	{ "mmap2", "prot", 0, sf_prot_flags },
 	{ "mprotect", "prot", 0, sf_prot_flags },
 	{ "pkey_mprotect", "prot", 0, sf_prot_flags },
 };
