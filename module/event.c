@@ -508,6 +508,9 @@ void sf_event_emit(const struct sf_stack *stack, struct pt_regs *regs,
 					      SYSFENCE_ORIGIN_RULE;
 	call = sf_syscall_by_nr(abi, nr);
 	syscall_get_arguments(current, regs, args);
+	/* Registers the syscall does not read would only tell calls apart. */
+	for (i = call ? call->nargs : SF_MAX_ARGS; i < SF_MAX_ARGS; i++)
+		args[i] = 0;
 
 	trace_sysfence_decision(from_kuid_munged(&init_user_ns, current_uid()),
 				abi, nr, call ? call->name : "", args,

@@ -376,9 +376,10 @@ struct sysfence_event {
 	/** @data: The errno of an errno action, the data of a trap. */
 	__u16 data;
 	/**
-	 * @args: The six argument registers at the ABI's width (i386's are
-	 * 32-bit, zero-extended); those a syscall does not take are whatever
-	 * the registers held.
+	 * @args: The syscall's arguments, as the six argument registers at
+	 * the ABI's width (i386's are 32-bit, zero-extended); those it does not
+	 * take read as zero (for a number without a syscall, all six are
+	 * kept).
 	 */
 	__aligned_u64 args[6];
 	/** @comm: The thread's name (comm), NUL-padded. */
