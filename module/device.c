@@ -291,6 +291,29 @@ static long sf_ioctl_show(struct sysfence_show __user *uarg)
 	return 0;
 }
 
+/* A listener of every layer: sees every confined task of the system. */
+static long sf_ioctl_listen_all(unsigned long records)
+{
+	struct file *file;
+	int fd;
+
+	if (!capable(CAP_SYS_ADMIN))
+		return -EPERM;
+	if (records > SYSFENCE_LISTENER_RECORDS_MAX)
+		return -EINVAL;
+	fd = get_unused_fd_flags(O_CLOEXEC);
+	if (fd < 0)
+		return fd;
+	file = sf_listener_open_all(records ? records :
+				    SYSFENCE_LISTENER_RECORDS_DEFAULT);
+	if (IS_ERR(file)) {
+		put_unused_fd(fd);
+		return PTR_ERR(file);
+	}
+	fd_install(fd, file);
+	return fd;
+}
+
 static long sf_dev_ioctl(struct file *file, unsigned int cmd,
 			 unsigned long arg)
 {
@@ -303,6 +326,8 @@ static long sf_dev_ioctl(struct file *file, unsigned int cmd,
 		return sf_ioctl_load(uarg);
 	case SYSFENCE_IOC_SHOW:
 		return sf_ioctl_show(uarg);
+	case SYSFENCE_IOC_LISTEN_ALL:
+		return sf_ioctl_listen_all(arg);
 	default:
 		return -ENOTTY;
 	}

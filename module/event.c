@@ -24,7 +24,10 @@
 #include <linux/err.h>
 #include <linux/file.h>
 #include <linux/jhash.h>
+#include <linux/list.h>
 #include <linux/log2.h>
+#include <linux/mutex.h>
+#include <linux/rculist.h>
 #include <linux/pid_namespace.h>
 #include <linux/poll.h>
 #include <linux/printk.h>
@@ -76,6 +79,7 @@ struct sf_event_key {
  * @wait: Readers and pollers.
  * @pid_ns: PID namespace of the loader: records' IDs are in it.
  * @user_ns: User namespace of the loader: records' UIDs are in it.
+ * @all: In sf_all_listeners, for a listener of every layer.
  */
 struct sf_listener {
 	refcount_t usage;
@@ -96,7 +100,16 @@ struct sf_listener {
 	wait_queue_head_t wait;
 	struct pid_namespace *pid_ns;
 	struct user_namespace *user_ns;
+	struct list_head all;
 };
+
+/*
+ * Listeners of every layer of the system (SYSFENCE_IOC_LISTEN_ALL): read
+ * by the probe under RCU, changed under sf_all_mutex; a listener leaves
+ * the list a grace period before its file drops its reference.
+ */
+static LIST_HEAD(sf_all_listeners);
+static DEFINE_MUTEX(sf_all_mutex);
 
 static void sf_listener_free(struct sf_listener *l)
 {
@@ -162,6 +175,7 @@ struct sf_listener *sf_listener_create(u32 records, bool unique)
 	if (!l)
 		return ERR_PTR(-ENOMEM);
 	refcount_set(&l->usage, 1);
+	INIT_LIST_HEAD(&l->all);
 	spin_lock_init(&l->lock);
 	init_waitqueue_head(&l->wait);
 	l->capacity = records;
@@ -288,7 +302,16 @@ static __poll_t sf_listener_poll(struct file *file, poll_table *wait)
 
 static int sf_listener_release(struct inode *inode, struct file *file)
 {
-	sf_listener_put(file->private_data);
+	struct sf_listener *l = file->private_data;
+
+	if (!list_empty(&l->all)) {
+		mutex_lock(&sf_all_mutex);
+		list_del_rcu(&l->all);
+		mutex_unlock(&sf_all_mutex);
+		/* Probes may still be pushing to it. */
+		synchronize_rcu();
+	}
+	sf_listener_put(l);
 	return 0;
 }
 
@@ -315,6 +338,35 @@ struct file *sf_listener_open(struct sf_listener *l)
 				  O_RDONLY);
 	if (IS_ERR(file))
 		sf_listener_put(l);
+	return file;
+}
+
+/**
+ * sf_listener_open_all - A listener of every decision of every layer
+ * @records: Capacity of its ring, 1 to SYSFENCE_LISTENER_RECORDS_MAX.
+ *
+ * For SYSFENCE_IOC_LISTEN_ALL; the caller checked the privilege. The
+ * listener lives as long as its file, and never reaches end of file.
+ *
+ * Return: the file, or an ERR_PTR().
+ */
+struct file *sf_listener_open_all(u32 records)
+{
+	struct sf_listener *l = sf_listener_create(records, false);
+	struct file *file;
+
+	if (IS_ERR(l))
+		return ERR_CAST(l);
+	/* The file holds the only reference. */
+	file = anon_inode_getfile("[sysfence-listener]", &sf_listener_fops, l,
+				  O_RDONLY);
+	if (IS_ERR(file)) {
+		sf_listener_put(l);
+		return file;
+	}
+	mutex_lock(&sf_all_mutex);
+	list_add_tail_rcu(&l->all, &sf_all_listeners);
+	mutex_unlock(&sf_all_mutex);
 	return file;
 }
 
@@ -488,6 +540,7 @@ void sf_event_emit(const struct sf_stack *stack, struct pt_regs *regs,
 	u32 verdict = d->verdict, origin;
 	struct ratelimit_state *rs = NULL;
 	unsigned long args[SF_MAX_ARGS];
+	struct sf_listener *all;
 	struct sysfence_event ev;
 	bool enforced = true;
 	int i;
@@ -496,7 +549,8 @@ void sf_event_emit(const struct sf_stack *stack, struct pt_regs *regs,
 		rs = &layer->log_ratelimit;
 	else if (act >= SF_ACT_KILL_THREAD)
 		rs = &layer->kill_ratelimit;
-	if (!rs && !layer->listener && !trace_sysfence_decision_enabled())
+	if (!rs && !layer->listener && !trace_sysfence_decision_enabled() &&
+	    list_empty_careful(&sf_all_listeners))
 		return;
 
 	if (sf_verdict_is_complaint(verdict)) {
@@ -519,8 +573,6 @@ void sf_event_emit(const struct sf_stack *stack, struct pt_regs *regs,
 				SF_VERDICT_DATA(verdict), enforced);
 	if (rs)
 		sf_event_log(d, abi, nr, call, args, rs);
-	if (!layer->listener)
-		return;
 
 	memset(&ev, 0, sizeof(ev));
 	ev.size = sizeof(ev);
@@ -541,7 +593,12 @@ void sf_event_emit(const struct sf_stack *stack, struct pt_regs *regs,
 	for (i = 0; i < SF_MAX_ARGS; i++)
 		ev.args[i] = args[i];
 	memcpy(ev.comm, current->comm, sizeof(ev.comm));
-	sf_listener_record(layer->listener, &ev, abi, d->verdict);
+	/* The probe holds the RCU read lock. */
+	list_for_each_entry_rcu(all, &sf_all_listeners, all)
+		sf_listener_record(all, &ev, abi, d->verdict);
+	/* Last: a unique listener keeps only some arguments. */
+	if (layer->listener)
+		sf_listener_record(layer->listener, &ev, abi, d->verdict);
 }
 
 /* The uapi names the engine's ABIs and actions by the same numbers. */

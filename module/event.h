@@ -15,6 +15,7 @@
 
 struct sf_listener *sf_listener_create(u32 records, bool unique);
 struct file *sf_listener_open(struct sf_listener *listener);
+struct file *sf_listener_open_all(u32 records);
 void sf_listener_put(struct sf_listener *listener);
 void sf_listener_detach(struct sf_listener *listener);
 

@@ -12,6 +12,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
 
 #include <json-c/json.h>
 
@@ -21,12 +23,14 @@
 #include "decode.h"
 #include "diag.h"
 #include "events.h"
+#include "sfdev.h"
 
 static void monitor_usage(FILE *out, bool full)
 {
 	fprintf(out,
 		"usage: sysfence monitor [--json] [-o FILE] [--complain] -p POLICY\n"
-		"                        [-p POLICY]... -- CMD [ARG...]\n");
+		"                        [-p POLICY]... -- CMD [ARG...]\n"
+		"       sysfence monitor --all [--json] [-o FILE]\n");
 	if (!full) {
 		fprintf(out, "Try 'sysfence monitor --help' for more.\n");
 		return;
@@ -37,13 +41,17 @@ static void monitor_usage(FILE *out, bool full)
 		"policies other than a plain allow as it happens, one a line:\n"
 		"  pid 812 (curl) x86_64 connect(fd=3, uservaddr=0x7ffd5a, addrlen=16) = errno EPERM  web.policy:7\n"
 		"Arguments with named values are printed by name (flags=O_RDONLY|O_CLOEXEC).\n"
-		"Monitoring ends when CMD and everything it started have exited.\n\n"
+		"Monitoring ends when CMD and everything it started have exited.\n"
+		"With --all, print the decisions of every layer of every confined\n"
+		"task of the system (needs CAP_SYS_ADMIN) until interrupted.\n\n"
+		"  -A, --all            every confined task, instead of CMD\n"
 		"  -p, --policy POLICY  policy file to load (\"-\" for stdin); repeatable\n"
 		"  -c, --complain       enforce nothing: report what would be done\n"
 		"  -j, --json           one JSON object a line instead\n"
 		"  -o, --output FILE    write there instead of standard error\n"
 		"  -h, --help           print this help\n\n"
-		"Exit status: CMD's; otherwise as for 'sysfence run'.\n");
+		"Exit status: CMD's; otherwise as for 'sysfence run'. With --all: 0\n"
+		"once interrupted (SIGINT, SIGTERM), 125 when the module refuses.\n");
 }
 
 struct monitor {
@@ -52,6 +60,22 @@ struct monitor {
 	const struct sf_layer_src *src;
 	unsigned long long lost;
 };
+
+/* Where a decision came from: POLICY:LINE, POLICY (default), ... */
+static void monitor_origin(struct monitor *m, int layer,
+			   const struct sysfence_event *ev)
+{
+	if (m->src)
+		fprintf(m->out, "  %s", m->src[layer].name);
+	else
+		fprintf(m->out, "  layer %u", ev->layer);
+	if (ev->origin == SYSFENCE_ORIGIN_DEFAULT)
+		fputs(" (default)", m->out);
+	else if (ev->origin == SYSFENCE_ORIGIN_ABI_VIOLATION && !ev->line)
+		fputs(" (abi-violation)", m->out);
+	else
+		fprintf(m->out, ":%u", ev->line);
+}
 
 static void monitor_human(struct monitor *m, int layer,
 			  const struct sysfence_event *ev)
@@ -82,13 +106,7 @@ static void monitor_human(struct monitor *m, int layer,
 	fprintf(m->out, " = %s", verdict);
 	if (!(ev->flags & SYSFENCE_EVENT_ENFORCED))
 		fputs(" (complain: allowed)", m->out);
-	fprintf(m->out, "  %s", m->src[layer].name);
-	if (ev->origin == SYSFENCE_ORIGIN_DEFAULT)
-		fputs(" (default)", m->out);
-	else if (ev->origin == SYSFENCE_ORIGIN_ABI_VIOLATION && !ev->line)
-		fputs(" (abi-violation)", m->out);
-	else
-		fprintf(m->out, ":%u", ev->line);
+	monitor_origin(m, layer, ev);
 	if (ev->count > 1)
 		fprintf(m->out, " (%u times)", ev->count);
 	fputc('\n', m->out);
@@ -143,8 +161,9 @@ static void monitor_json(struct monitor *m, int layer,
 				       json_object_new_int(ev->data));
 	json_object_object_add(o, "enforced", json_object_new_boolean(
 			       ev->flags & SYSFENCE_EVENT_ENFORCED));
-	json_object_object_add(o, "policy",
-			       json_object_new_string(m->src[layer].name));
+	json_object_object_add(o, "policy", m->src ?
+			       json_object_new_string(m->src[layer].name) :
+			       NULL);
 	json_object_object_add(o, "layer", json_object_new_int64(ev->layer));
 	json_object_object_add(o, "line", json_object_new_int64(ev->line));
 	json_object_object_add(o, "origin", json_object_new_string(
@@ -175,6 +194,63 @@ static int monitor_event(void *ctx, int layer, const struct sysfence_event *ev)
 	return 0;
 }
 
+static volatile sig_atomic_t monitor_stop;
+
+static void monitor_on_signal(int sig)
+{
+	(void)sig;
+	monitor_stop = 1;
+}
+
+/* --all: a listener of every layer, read until a signal stops us. */
+static int monitor_all(struct monitor *m)
+{
+	static __u64 buf[64 * sizeof(struct sysfence_event) / sizeof(__u64)];
+	struct sigaction sa = { .sa_handler = monitor_on_signal };
+	int dev, fd;
+
+	dev = sf_dev_open();
+	if (dev < 0)
+		return 125;
+	fd = ioctl(dev, SYSFENCE_IOC_LISTEN_ALL, 0);
+	close(dev);
+	if (fd < 0) {
+		fprintf(stderr, "sysfence: cannot follow every confined task: %s%s\n",
+			strerror(errno),
+			errno == EPERM ? " (needs CAP_SYS_ADMIN)" : "");
+		return 125;
+	}
+	/* No SA_RESTART: read() returns, and the loop sees the flag. */
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	fprintf(stderr, "sysfence: following every confined task\n");
+	while (!monitor_stop) {
+		const char *p = (const char *)buf;
+		ssize_t len = read(fd, buf, sizeof(buf));
+
+		if (len < 0 && errno == EINTR)
+			continue;
+		if (len <= 0) {
+			fprintf(stderr, "sysfence: reading events failed: %s\n",
+				len ? strerror(errno) : "end of file");
+			close(fd);
+			return 125;
+		}
+		while (len >= SYSFENCE_EVENT_SIZE_VER1) {
+			const struct sysfence_event *ev =
+				(const struct sysfence_event *)p;
+
+			if (ev->size < SYSFENCE_EVENT_SIZE_VER1 || ev->size > len)
+				break;
+			monitor_event(m, -1, ev);
+			p += ev->size;
+			len -= ev->size;
+		}
+	}
+	close(fd);
+	return 0;
+}
+
 int cmd_monitor(int argc, char **argv)
 {
 	static const struct option options[] = {
@@ -182,6 +258,7 @@ int cmd_monitor(int argc, char **argv)
 		{ "complain", no_argument, NULL, 'c' },
 		{ "json", no_argument, NULL, 'j' },
 		{ "output", required_argument, NULL, 'o' },
+		{ "all", no_argument, NULL, 'A' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -189,10 +266,11 @@ int cmd_monitor(int argc, char **argv)
 	struct monitor m = { .out = stderr };
 	const char *output = NULL;
 	unsigned int flags = 0;
+	bool all = false;
 	struct sf_confined c;
 	int n = 0, opt, i, ret, status;
 
-	while ((opt = getopt_long(argc, argv, "+p:cjo:h", options, NULL)) != -1) {
+	while ((opt = getopt_long(argc, argv, "+p:cjo:Ah", options, NULL)) != -1) {
 		switch (opt) {
 		case 'p':
 			if (n == SF_MAX_LAYERS) {
@@ -214,6 +292,9 @@ int cmd_monitor(int argc, char **argv)
 		case 'o':
 			output = optarg;
 			break;
+		case 'A':
+			all = true;
+			break;
 		case 'h':
 			monitor_usage(stdout, true);
 			return SF_EXIT_OK;
@@ -222,7 +303,12 @@ int cmd_monitor(int argc, char **argv)
 			return SF_EXIT_USAGE;
 		}
 	}
-	if (!n || optind >= argc) {
+	if (all && (n || optind < argc || flags)) {
+		fprintf(stderr, "sysfence monitor: --all takes no policy and no command\n");
+		monitor_usage(stderr, false);
+		return SF_EXIT_USAGE;
+	}
+	if (!all && (!n || optind >= argc)) {
 		fprintf(stderr, "sysfence monitor: %s\n",
 			!n ? "no policy given (-p POLICY)" : "no command given");
 		monitor_usage(stderr, false);
@@ -235,6 +321,10 @@ int cmd_monitor(int argc, char **argv)
 				strerror(errno));
 			return SF_EXIT_USAGE;
 		}
+	}
+	if (all) {
+		ret = monitor_all(&m);
+		goto out;
 	}
 	m.src = src;
 	ret = sf_confine_spawn(src, n, flags, 0, argv + optind, &c);

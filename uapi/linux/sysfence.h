@@ -32,8 +32,8 @@
 
 /*
  * The version returned by %SYSFENCE_IOC_VERSION. Version 2 added listeners
- * (%SYSFENCE_LOAD_LISTENER, %SYSFENCE_LOAD_UNIQUE, &struct sysfence_event)
- * and %SYSFENCE_SHOW_STATS.
+ * (%SYSFENCE_LOAD_LISTENER, %SYSFENCE_LOAD_UNIQUE, &struct sysfence_event,
+ * %SYSFENCE_IOC_LISTEN_ALL) and %SYSFENCE_SHOW_STATS.
  */
 #define SYSFENCE_ABI_VERSION 2
 
@@ -403,5 +403,13 @@ struct sysfence_event {
 				     SYSFENCE_LOAD_SIZE_VER0)
 #define SYSFENCE_IOC_SHOW	_IOC(_IOC_READ | _IOC_WRITE, SYSFENCE_IOC_MAGIC, 2, \
 				     SYSFENCE_SHOW_SIZE_VER0)
+/*
+ * %SYSFENCE_IOC_LISTEN_ALL takes as its argument the number of records of
+ * a ring (0: %SYSFENCE_LISTENER_RECORDS_DEFAULT) and returns a listener
+ * (close-on-exec) of every decision of every layer of the system, as
+ * %SYSFENCE_LOAD_LISTENER's are of one layer, with IDs in the caller's
+ * namespaces. It never reaches end of file. Requires CAP_SYS_ADMIN (EPERM).
+ */
+#define SYSFENCE_IOC_LISTEN_ALL	_IO(SYSFENCE_IOC_MAGIC, 3)
 
 #endif /* _UAPI_LINUX_SYSFENCE_H */

@@ -156,8 +156,7 @@ static void test_fields(void)
 	      (unsigned long long)ev[0].args[0],
 	      (unsigned long long)ev[0].args[1],
 	      (unsigned long long)ev[0].args[5]);
-	CHECK(!strncmp(ev[0].comm, "listener", 16), "comm %.16s",
-	      ev[0].comm);
+	CHECK(!strncmp(ev[0].comm, "listener", 8), "comm %.16s", ev[0].comm);
 	CHECK(ev[1].action == SYSFENCE_ACTION_LOG && ev[1].line == 4 &&
 	      ev[1].flags == SYSFENCE_EVENT_ENFORCED,
 	      "log record: action %u line %u flags %u", ev[1].action,
