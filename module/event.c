@@ -69,8 +69,8 @@ struct sf_event_key {
  * @lost: Records lost since the last one queued, for want of room.
  * @dead: The layer is gone: no record will come.
  * @unique: Record each distinct decision once (SYSFENCE_LOAD_UNIQUE).
- * @keys: With @unique, the decisions recorded so far: open addressing over
- *	@key_slots (a power of two, at least twice @capacity) slots.
+ * @keys: With @unique, the decisions recorded so far, by open addressing.
+ * @key_slots: Size of @keys: a power of two, at least twice @capacity.
  * @nkeys: Keys in @keys, at most @capacity.
  * @key_args: With @unique, per ABI and syscall number below @key_limit,
  *	the bitmask of the arguments that tell decisions apart (those with a

@@ -98,6 +98,8 @@ u64 sf_layer_counter(const struct sf_layer *layer, u32 i)
 	return sum;
 }
 
+SF_EXPORT_FOR_KUNIT(sf_layer_counter);
+
 /* The decision of one layer for one syscall, without the arguments. */
 static bool sf_layer_constant(const struct sf_layer *layer, u32 depth,
 			      enum sf_abi abi, u32 nr, struct sf_decision *d)
