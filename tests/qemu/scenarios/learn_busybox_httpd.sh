@@ -7,6 +7,7 @@
 # sysfence monitor shows the denial.
 set -u
 fail() { echo "FAIL: $*"; exit 1; }
+[ -e /proc/net/tcp ] || { echo "no IPv4 in this kernel"; exit 77; }
 ip link set lo up 2>/dev/null || ifconfig lo 127.0.0.1 up
 mkdir -p /tmp/www/cgi-bin
 echo '<h1>sysfence</h1>' >/tmp/www/index.html
