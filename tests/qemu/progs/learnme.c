@@ -7,6 +7,7 @@
  * "sethostname", the grandchild also calls sethostname, something new for
  * a policy learned without it. Prints "done" once every part has finished.
  */
+#include <linux/futex.h>
 #include <pthread.h>
 #include <sys/syscall.h>
 #include <sys/utsname.h>
@@ -30,12 +31,19 @@ static void *thread_umask(void *arg)
 	return NULL;
 }
 
+/*
+ * pthread_join() waits with futex only when the thread has not ended yet:
+ * make the call once whatever the timing, so that every run makes the same
+ * syscalls (a learned policy is only as good as the runs learned).
+ */
 static void run_thread(void *(*fn)(void *))
 {
+	static int word;
 	pthread_t t;
 
 	if (pthread_create(&t, NULL, fn, NULL) || pthread_join(t, NULL))
 		exit(2);
+	syscall(SYS_futex, &word, FUTEX_WAKE_PRIVATE, 1, NULL, NULL, 0);
 }
 
 int main(int argc, char **argv)
