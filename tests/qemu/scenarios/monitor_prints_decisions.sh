@@ -41,6 +41,19 @@ case $out in "ret "*) ;; *) fail "complain: the call did not run: $out" ;; esac
 grep -q 'personality(personality=0xffffffff) = errno EACCES (complain: allowed)  p.policy:2$' c.txt ||
 	fail "complain line: $(cat c.txt)"
 
+# Every action is reported, before it is carried out.
+for action in trap kill-thread kill; do
+	printf 'default allow\n%s getppid\n' $action >a.policy
+	sysfence monitor -o a.txt -p a.policy -- /tests/progs/syscall getppid >/dev/null
+	grep -q "^pid [0-9]* (syscall) x86_64 getppid() = $action  a.policy:2\$" a.txt ||
+		fail "$action: $(cat a.txt)"
+done
+# The abi-violation action, with its own line or without.
+printf 'default allow\nabi-violation errno ENOSYS\n' >v.policy
+sysfence monitor -o v.txt -p v.policy -- /tests/progs/syscall.i386 getpid >/dev/null
+grep -q '^pid [0-9]* (syscall.i386) i386 .* = errno ENOSYS  v.policy:2$' v.txt ||
+	fail "abi-violation: $(cat v.txt)"
+
 # The default and the i386 ABI.
 printf 'default log\nabi x86_64 i386\n' >d.policy
 sysfence monitor -o d.txt -p d.policy -- /tests/progs/syscall.i386 getpid >/dev/null
