@@ -54,8 +54,9 @@ static noinline void sf_enforce_dynamic(const struct sf_stack *stack,
 
 /*
  * Runs at the entry of every syscall of every task, with preemption
- * disabled, after ptrace and seccomp: no sleeping, allocating, faulting or
- * locking. An unconfined task costs one bucket of the task table, a
+ * disabled, after ptrace and seccomp: no sleeping, allocating or faulting,
+ * and no lock or atomic for an allowed syscall (a denial may lock its
+ * listener's ring). An unconfined task costs one bucket of the task table, a
  * confined one a slot of its stack's constant table unless the arguments
  * matter.
  */
