@@ -85,6 +85,8 @@ install-module: module
 install-userland: userland/sysfence
 	install -D -m 0755 userland/sysfence $(DESTDIR)$(PREFIX)/sbin/sysfence
 	install -D -m 0644 userland/sysfence.8 $(DESTDIR)$(PREFIX)/share/man/man8/sysfence.8
+	install -D -m 0644 userland/sysfence-monitor.8 $(DESTDIR)$(PREFIX)/share/man/man8/sysfence-monitor.8
+	install -D -m 0644 userland/sysfence-learn.8 $(DESTDIR)$(PREFIX)/share/man/man8/sysfence-learn.8
 	install -D -m 0644 userland/sysfence.policy.5 $(DESTDIR)$(PREFIX)/share/man/man5/sysfence.policy.5
 	install -D -m 0644 userland/sysfence.bash-completion \
 		$(DESTDIR)$(COMPLETIONSDIR)/sysfence

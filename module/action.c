@@ -13,7 +13,6 @@
 
 #include <linux/audit.h>
 #include <linux/printk.h>
-#include <linux/ratelimit.h>
 #include <linux/sched.h>
 #include <linux/sched/signal.h>
 #include <linux/signal.h>
@@ -22,6 +21,8 @@
 
 #include "action.h"
 #include "arch.h"
+#include "compat.h"
+#include "event.h"
 
 /*
  * A thread ended by kill-thread exits with this status, the one shells
@@ -33,34 +34,6 @@
 static void sf_skip(struct pt_regs *regs, int error)
 {
 	sf_arch_skip_syscall(regs, (long)error);
-}
-
-/*
- * Separate budgets, so that a flood of kills does not hide what a policy
- * asked to log, nor the reverse.
- */
-static DEFINE_RATELIMIT_STATE(sf_log_ratelimit, 5 * HZ, 20);
-static DEFINE_RATELIMIT_STATE(sf_kill_ratelimit, 5 * HZ, 10);
-
-/* One kernel log line per logged or killing decision, ratelimited. */
-static void sf_log(struct pt_regs *regs, enum sf_abi abi, u32 nr,
-		   const struct sf_decision *d, struct ratelimit_state *rs)
-{
-	const struct sf_syscall *call = sf_syscall_by_nr(abi, nr);
-	unsigned long a[SF_MAX_ARGS];
-	char verdict[48];
-
-	if (!__ratelimit(rs))
-		return;
-	sf_decision_format(d->verdict, verdict, sizeof(verdict));
-	syscall_get_arguments(current, regs, a);
-	/* comm is the task's to choose: escape it, so it cannot forge lines. */
-	pr_info("%s: pid %d (%*pE) %s %s(%u) args %#lx %#lx %#lx %#lx %#lx %#lx layer %u line %u\n",
-		verdict, task_pid_nr(current),
-		(int)strnlen(current->comm, TASK_COMM_LEN), current->comm,
-		sf_abi_name(abi),
-		call ? call->name : "?", nr, a[0], a[1], a[2], a[3], a[4],
-		a[5], d->layer, d->line);
 }
 
 /*
@@ -123,16 +96,44 @@ static void sf_kill(struct pt_regs *regs)
 }
 
 /*
- * Ending one thread only. Any fatal signal, even sent to one thread, ends
- * the whole thread group, and do_exit() is not available to modules. But
- * the entry code runs whatever syscall number the probe leaves, so the
- * thread's syscall becomes exit(2), which ends only the calling thread:
- * the thread ends before the syscall it attempted runs. When it is the last
- * live thread of its process (the others, the leader included, may have
- * exited already), the process is killed with SIGKILL instead, so that its
- * parent sees a death by signal, not the exit status of a thread that left
- * earlier. If the other threads exit meanwhile, the process ends with the
- * leader's exit status.
+ * Whether another thread of the current process runs user code: a live
+ * thread that is neither exiting nor a kernel worker of the process
+ * (io_uring's and vhost's count in signal->live, but would keep a process
+ * whose user threads are all gone alive only until they notice).
+ */
+static bool sf_other_user_thread(void)
+{
+	struct task_struct *t;
+	bool found = false;
+
+	rcu_read_lock();
+	for_each_thread(current, t) {
+		if (t == current || (t->flags & (PF_EXITING | PF_IO_WORKER |
+						 PF_USER_WORKER)))
+			continue;
+		found = true;
+		break;
+	}
+	rcu_read_unlock();
+	return found;
+}
+
+/*
+ * Ending one thread only, as seccomp's SECCOMP_RET_KILL_THREAD does (which
+ * calls do_exit(SIGSYS)). A module cannot do that: any fatal signal, even
+ * sent to one thread, ends the whole thread group, and do_exit() is not
+ * exported. But the entry code runs whatever syscall number the probe
+ * leaves, so the thread's syscall becomes exit(2), which ends only the
+ * calling thread, before the syscall it attempted runs; its exit status is
+ * 159 (128 + SIGSYS, what a shell shows for a death by SIGSYS), where
+ * seccomp's thread has the signal status SIGSYS: only a waiter on that
+ * very thread, which no other thread can be, could tell. When no other
+ * thread of the process runs user code (the others, the leader included,
+ * may have exited already; io_uring and vhost workers do not count), the
+ * process is killed with SIGKILL instead, as seccomp then kills the
+ * process, so that its parent sees a death by signal, not the exit status
+ * of a thread that left earlier. If the other threads exit meanwhile, the
+ * process ends with the leader's exit status.
  *
  * An x32 syscall becomes the x86_64 exit, which the same entry path runs
  * from its 64-bit table: the x32 exit would need the x32 table, which a
@@ -141,7 +142,7 @@ static void sf_kill(struct pt_regs *regs)
  */
 static void sf_kill_thread(struct pt_regs *regs, enum sf_abi abi)
 {
-	if (atomic_read(&current->signal->live) <= 1) {
+	if (!sf_other_user_thread()) {
 		sf_kill(regs);
 		return;
 	}
@@ -156,14 +157,16 @@ static void sf_kill_thread(struct pt_regs *regs, enum sf_abi abi)
 
 /**
  * sf_action_apply - Carry out a decision on the current syscall
+ * @stack: The task's stack, which made the decision.
  * @regs: The syscall's registers.
  * @abi: Its ABI.
  * @nr: Its number within @abi.
  * @entry_nr: Its number as the entry code saw it (with the x32 bit).
  * @d: The decision.
  */
-void sf_action_apply(struct pt_regs *regs, enum sf_abi abi, u32 nr,
-		     u32 entry_nr, const struct sf_decision *d)
+void sf_action_apply(const struct sf_stack *stack, struct pt_regs *regs,
+		     enum sf_abi abi, u32 nr, u32 entry_nr,
+		     const struct sf_decision *d)
 {
 	u16 data = SF_VERDICT_DATA(d->verdict);
 
@@ -177,11 +180,12 @@ void sf_action_apply(struct pt_regs *regs, enum sf_abi abi, u32 nr,
 	if (entry_nr == U32_MAX)
 		return;
 
+	/* Before acting: kill-thread and trap change the registers. */
+	sf_event_emit(stack, regs, abi, nr, d);
 	switch (SF_VERDICT_ACTION(d->verdict)) {
 	case SF_ACT_ALLOW:
 		break;
 	case SF_ACT_LOG:
-		sf_log(regs, abi, nr, d, &sf_log_ratelimit);
 		break;
 	case SF_ACT_ERRNO:
 		sf_skip(regs, data ? -(int)data : -EPERM);
@@ -190,12 +194,10 @@ void sf_action_apply(struct pt_regs *regs, enum sf_abi abi, u32 nr,
 		sf_trap(regs, abi, entry_nr, data);
 		break;
 	case SF_ACT_KILL_THREAD:
-		sf_log(regs, abi, nr, d, &sf_kill_ratelimit);
 		sf_kill_thread(regs, abi);
 		break;
 	case SF_ACT_KILL:
 	default:
-		sf_log(regs, abi, nr, d, &sf_kill_ratelimit);
 		sf_kill(regs);
 		break;
 	}

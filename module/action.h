@@ -10,7 +10,8 @@
 
 #include "policy.h"
 
-void sf_action_apply(struct pt_regs *regs, enum sf_abi abi, u32 nr,
-		     u32 entry_nr, const struct sf_decision *d);
+void sf_action_apply(const struct sf_stack *stack, struct pt_regs *regs,
+		     enum sf_abi abi, u32 nr, u32 entry_nr,
+		     const struct sf_decision *d);
 
 #endif /* SF_ACTION_H */

@@ -7,6 +7,7 @@
 #include <linux/capability.h>
 #include <linux/cred.h>
 #include <linux/err.h>
+#include <linux/file.h>
 #include <linux/fs.h>
 #include <linux/miscdevice.h>
 #include <linux/mm.h>
@@ -21,6 +22,7 @@
 #include <linux/sysfence.h>
 
 #include "device.h"
+#include "event.h"
 #include "limits.h"
 #include "policy.h"
 #include "show.h"
@@ -30,7 +32,8 @@
 /* The largest struct size user space may announce (see uapi @size). */
 #define SF_MAX_ARG_SIZE 4096
 
-#define SF_LOAD_FLAGS (SYSFENCE_LOAD_ALL_THREADS | SYSFENCE_LOAD_COMPLAIN)
+#define SF_LOAD_FLAGS (SYSFENCE_LOAD_ALL_THREADS | SYSFENCE_LOAD_COMPLAIN | \
+		       SYSFENCE_LOAD_LISTENER | SYSFENCE_LOAD_UNIQUE)
 
 /*
  * Copies a growable struct whose first field is its size: older, shorter
@@ -100,12 +103,44 @@ out:
 	return err;
 }
 
+/*
+ * With SYSFENCE_LOAD_LISTENER, gives @layer a listener and returns the file
+ * reading it, else NULL; or an ERR_PTR().
+ */
+static struct file *sf_load_listener(const struct sysfence_load *load,
+				     struct sf_layer *layer)
+{
+	u32 records = load->listener_records;
+	struct sf_listener *listener;
+	struct file *file;
+
+	if (!(load->flags & SYSFENCE_LOAD_LISTENER))
+		return NULL;
+	listener = sf_listener_create(records ? records :
+					SYSFENCE_LISTENER_RECORDS_DEFAULT,
+				      load->flags & SYSFENCE_LOAD_UNIQUE);
+	if (IS_ERR(listener))
+		return ERR_CAST(listener);
+	file = sf_listener_open(listener);
+	if (IS_ERR(file)) {
+		sf_listener_put(listener);
+		return file;
+	}
+	/* The layer is not installed yet: nobody reads the pointer. */
+	layer->listener = listener;
+	/* Its ring is the layer's memory, for the stack's limit. */
+	layer->cost.bytes += sf_listener_bytes(listener);
+	return file;
+}
+
 static long sf_ioctl_load(struct sysfence_load __user *uarg)
 {
 	struct sf_diag diag = {};
 	struct sysfence_load load;
 	struct sf_policy *policy;
+	struct file *listener;
 	struct sf_layer *layer;
+	int fd = -1;
 	u32 depth;
 	int err;
 
@@ -114,7 +149,13 @@ static long sf_ioctl_load(struct sysfence_load __user *uarg)
 	if (err)
 		return err;
 	if ((load.flags & ~SF_LOAD_FLAGS) || load.__reserved ||
+	    load.__reserved2 ||
 	    memchr_inv(load.reserved, 0, sizeof(load.reserved)))
+		return -EINVAL;
+	if (!(load.flags & SYSFENCE_LOAD_LISTENER) &&
+	    ((load.flags & SYSFENCE_LOAD_UNIQUE) || load.listener_records))
+		return -EINVAL;
+	if (load.listener_records > SYSFENCE_LISTENER_RECORDS_MAX)
 		return -EINVAL;
 	/* The seccomp rule, for the same reason: see the uapi header. */
 	if (!task_no_new_privs(current) &&
@@ -148,25 +189,49 @@ static long sf_ioctl_load(struct sysfence_load __user *uarg)
 		sf_policy_free(policy);
 		return PTR_ERR(layer);
 	}
+	listener = sf_load_listener(&load, layer);
+	if (IS_ERR(listener)) {
+		sf_layer_put(layer);
+		return PTR_ERR(listener);
+	}
+	if (listener) {
+		fd = get_unused_fd_flags(O_CLOEXEC);
+		if (fd < 0) {
+			err = fd;
+			goto err_put;
+		}
+	}
 	err = sf_task_install(layer, load.flags & SYSFENCE_LOAD_ALL_THREADS,
 			      &depth, &diag);
-	sf_layer_put(layer);
 	if (err) {
 		/* A stack limit: say which, with no position in the text. */
 		if (err == -E2BIG && diag.msg[0]) {
 			strscpy(load.error_message, diag.msg,
 				sizeof(load.error_message));
 			if (sf_load_report(uarg, &load))
-				return -EFAULT;
+				err = -EFAULT;
 		}
-		return err;
+		goto err_put;
 	}
+	sf_layer_put(layer);
 	/*
 	 * The layer is in force now: should another thread have unmapped the
 	 * struct meanwhile, the count is lost but the load did happen.
 	 */
 	put_user(depth, &uarg->layers);
-	return 0;
+	if (!listener)
+		return 0;
+	fd_install(fd, listener);
+	return fd;
+
+err_put:
+	if (listener) {
+		if (fd >= 0)
+			put_unused_fd(fd);
+		fput(listener);
+	}
+	sf_layer_put(layer);
+	return err;
 }
 
 /*
@@ -220,7 +285,8 @@ static long sf_ioctl_show(struct sysfence_show __user *uarg)
 	err = sf_copy_arg(&show, sizeof(show), SYSFENCE_SHOW_SIZE_VER0, uarg);
 	if (err)
 		return err;
-	if (show.flags || memchr_inv(show.reserved, 0, sizeof(show.reserved)))
+	if ((show.flags & ~SYSFENCE_SHOW_STATS) ||
+	    memchr_inv(show.reserved, 0, sizeof(show.reserved)))
 		return -EINVAL;
 
 	task = sf_show_target(show.pid);
@@ -230,7 +296,8 @@ static long sf_ioctl_show(struct sysfence_show __user *uarg)
 	put_task_struct(task);
 
 	layers = stack ? stack->depth : 0;
-	len = sf_show_text(stack, u64_to_user_ptr(show.buf), show.buf_size);
+	len = sf_show_text(stack, u64_to_user_ptr(show.buf), show.buf_size,
+			   show.flags & SYSFENCE_SHOW_STATS);
 	sf_stack_put(stack);
 	if (len < 0)
 		return len;
@@ -238,6 +305,29 @@ static long sf_ioctl_show(struct sysfence_show __user *uarg)
 	    put_user((u64)len, &uarg->text_len))
 		return -EFAULT;
 	return 0;
+}
+
+/* A listener of every layer: sees every confined task of the system. */
+static long sf_ioctl_listen_all(unsigned long records)
+{
+	struct file *file;
+	int fd;
+
+	if (!capable(CAP_SYS_ADMIN))
+		return -EPERM;
+	if (records > SYSFENCE_LISTENER_RECORDS_MAX)
+		return -EINVAL;
+	fd = get_unused_fd_flags(O_CLOEXEC);
+	if (fd < 0)
+		return fd;
+	file = sf_listener_open_all(records ? records :
+				    SYSFENCE_LISTENER_RECORDS_DEFAULT);
+	if (IS_ERR(file)) {
+		put_unused_fd(fd);
+		return PTR_ERR(file);
+	}
+	fd_install(fd, file);
+	return fd;
 }
 
 static long sf_dev_ioctl(struct file *file, unsigned int cmd,
@@ -252,6 +342,8 @@ static long sf_dev_ioctl(struct file *file, unsigned int cmd,
 		return sf_ioctl_load(uarg);
 	case SYSFENCE_IOC_SHOW:
 		return sf_ioctl_show(uarg);
+	case SYSFENCE_IOC_LISTEN_ALL:
+		return sf_ioctl_listen_all(arg);
 	default:
 		return -ENOTTY;
 	}

@@ -38,7 +38,14 @@ struct sf_result {
 	u32 line;	/* line of the deciding rule, or of 'abi-violation';
 			 * 0 for the default and a defaulted abi-violation
 			 */
+	u32 rule;	/* index of the deciding rule in file order, or
+			 * SF_RULE_DEFAULT or SF_RULE_VIOLATION
+			 */
 };
+
+/* sf_result.rule when no rule decided: the default, or abi-violation. */
+#define SF_RULE_DEFAULT 0xffffffffU
+#define SF_RULE_VIOLATION 0xfffffffeU
 
 /* The first error found in a policy: 1-based line and column, and why. */
 #define SF_DIAG_MSG_MAX 128
@@ -63,6 +70,9 @@ void sf_policy_free(struct sf_policy *p);
 
 /* Bitmask of SF_ABI_MASK() the policy allows. */
 u32 sf_policy_abis(const struct sf_policy *p);
+
+/* Number of rules of a compiled policy; rule indexes are below it. */
+u32 sf_policy_rule_count(const struct sf_policy *p);
 
 /*
  * The verdict for syscall nr of abi when it does not depend on arguments:

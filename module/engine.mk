@@ -4,4 +4,4 @@
 # and the CLI (userland/userland.mk). One list, so the two cannot drift apart.
 SF_ENGINE_SRCS := syscalls.c syscalls_x86.c constants.c constants_x86.c \
 	groups.c lexer.c policy_parse.c expr_parse.c expr_compile.c \
-	expr_eval.c expr_cost.c describe.c suggest.c
+	expr_eval.c expr_cost.c describe.c suggest.c arg_families.c

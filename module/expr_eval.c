@@ -29,6 +29,33 @@ static const struct sf_entry *sf_lookup(const struct sf_policy *p,
 	return &t->entries[sf_index_nospec(nr, t->size)];
 }
 
+u32 sf_policy_rule_count(const struct sf_policy *p)
+{
+	return p->nrules;
+}
+
+SF_EXPORT_FOR_KUNIT(sf_policy_rule_count);
+
+/*
+ * The index of the rule at @line: constant table entries keep the line
+ * only. Rules are in file order, one per line at most.
+ */
+static u32 sf_rule_at(const struct sf_policy *p, u32 line)
+{
+	u32 lo = 0, hi = p->nrules;
+
+	while (lo < hi) {
+		u32 mid = lo + (hi - lo) / 2;
+
+		if (p->rules[mid].line < line)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < p->nrules && p->rules[lo].line == line ? lo :
+							      SF_RULE_DEFAULT;
+}
+
 bool sf_policy_constant(const struct sf_policy *p, enum sf_abi abi, u32 nr,
 			struct sf_result *res)
 {
@@ -38,18 +65,21 @@ bool sf_policy_constant(const struct sf_policy *p, enum sf_abi abi, u32 nr,
 	    !(p->abis & SF_ABI_MASK(abi))) {
 		res->verdict = p->violation_verdict;
 		res->line = p->violation_line;
+		res->rule = SF_RULE_VIOLATION;
 		return true;
 	}
 	e = sf_lookup(p, abi, nr);
 	if (!e) {
 		res->verdict = p->default_verdict;
 		res->line = 0;
+		res->rule = SF_RULE_DEFAULT;
 		return true;
 	}
 	if (e->verdict == SF_ENTRY_PROG)
 		return false;
 	res->verdict = e->verdict;
 	res->line = e->aux;
+	res->rule = e->aux ? sf_rule_at(p, e->aux) : SF_RULE_DEFAULT;
 	return true;
 }
 

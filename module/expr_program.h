@@ -185,6 +185,7 @@ static inline void sf_program_run(const struct sf_policy *p, u32 pc,
 		if (insn->op == SF_OP_LEAF) {
 			res->verdict = (u32)insn->value;
 			res->line = insn->target;
+			res->rule = insn->aux;
 			return;
 		}
 		v = sf_program_operand(insn, args);
@@ -201,6 +202,7 @@ static inline void sf_program_run(const struct sf_policy *p, u32 pc,
 				insn = &p->insns[p->case_targets[insn->cases + at]];
 				res->verdict = (u32)insn->value;
 				res->line = insn->target;
+				res->rule = insn->aux;
 				return;
 			}
 			holds = at != SF_NONE;
@@ -211,6 +213,7 @@ static inline void sf_program_run(const struct sf_policy *p, u32 pc,
 	/* Unreachable from a start sf_policy_program() gave. */
 	res->verdict = p->default_verdict;
 	res->line = 0;
+	res->rule = SF_RULE_DEFAULT;
 }
 
 #endif /* SF_EXPR_PROGRAM_H */

@@ -48,14 +48,16 @@ static noinline void sf_enforce_dynamic(const struct sf_stack *stack,
 	BUILD_BUG_ON(sizeof(args[0]) != sizeof(u64));
 	syscall_get_arguments(current, regs, args);
 	sf_stack_eval(stack, slot, abi, nr, (const u64 *)args, &d);
+	sf_stack_count(stack, &d);
 	if (SF_VERDICT_ACTION(d.verdict) != SF_ACT_ALLOW)
-		sf_action_apply(regs, abi, nr, entry_nr, &d);
+		sf_action_apply(stack, regs, abi, nr, entry_nr, &d);
 }
 
 /*
  * Runs at the entry of every syscall of every task, with preemption
- * disabled, after ptrace and seccomp: no sleeping, allocating, faulting or
- * locking. An unconfined task costs one bucket of the task table, a
+ * disabled, after ptrace and seccomp: no sleeping, allocating or faulting,
+ * and no lock or atomic for an allowed syscall (a denial may lock its
+ * listener's ring). An unconfined task costs one bucket of the task table, a
  * confined one a slot of its stack's constant table unless the arguments
  * matter.
  */
@@ -85,10 +87,13 @@ static void sf_probe_sys_enter(void *data, struct pt_regs *regs, long id)
 	}
 
 	d = sf_stack_slot(stack, abi, nr);
-	if (unlikely(!d || d->verdict == SF_DECISION_DYNAMIC))
+	if (unlikely(!d || d->verdict == SF_DECISION_DYNAMIC)) {
 		sf_enforce_dynamic(stack, d, regs, abi, nr, entry_nr);
-	else if (SF_VERDICT_ACTION(d->verdict) != SF_ACT_ALLOW)
-		sf_action_apply(regs, abi, nr, entry_nr, d);
+		goto out;
+	}
+	sf_stack_count(stack, d);
+	if (SF_VERDICT_ACTION(d->verdict) != SF_ACT_ALLOW)
+		sf_action_apply(stack, regs, abi, nr, entry_nr, d);
 out:
 	rcu_read_unlock();
 }

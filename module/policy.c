@@ -10,11 +10,14 @@
  * what an older one denies.
  */
 
+#include <linux/cache.h>
+#include <linux/cpumask.h>
 #include <linux/err.h>
 #include <linux/module.h>
 #include <linux/slab.h>
 #include <linux/workqueue.h>
 
+#include "event.h"
 #include "limits.h"
 #include "policy.h"
 
@@ -39,19 +42,31 @@ struct sf_layer *sf_layer_create(struct sf_policy *policy, bool complain)
 	if (!try_module_get(THIS_MODULE))
 		return ERR_PTR(-ENODEV);
 	layer = kzalloc(sizeof(*layer), GFP_KERNEL_ACCOUNT);
-	if (!layer) {
-		module_put(THIS_MODULE);
-		return ERR_PTR(-ENOMEM);
-	}
-	if (sf_policy_cost(policy, &layer->cost)) {
-		kfree(layer);
-		module_put(THIS_MODULE);
-		return ERR_PTR(-ENOMEM);
-	}
+	if (!layer)
+		goto err_put_module;
+	if (sf_policy_cost(policy, &layer->cost))
+		goto err_free_layer;
+	layer->nrules = sf_policy_rule_count(policy);
+	/* One row per CPU, each on cache lines of its own. */
+	layer->stride = round_up(layer->nrules + 2,
+				 SMP_CACHE_BYTES / sizeof(u64));
+	layer->counters = kvcalloc(nr_cpu_ids, layer->stride * sizeof(u64),
+				   GFP_KERNEL_ACCOUNT);
+	if (!layer->counters)
+		goto err_free_layer;
+	/* The counters are the layer's memory too, for the stack's limit. */
+	layer->cost.bytes += (u64)nr_cpu_ids * layer->stride * sizeof(u64);
 	refcount_set(&layer->usage, 1);
 	layer->policy = policy;
 	layer->complain = complain;
+	sf_event_ratelimit_init(layer);
 	return layer;
+
+err_free_layer:
+	kfree(layer);
+err_put_module:
+	module_put(THIS_MODULE);
+	return ERR_PTR(-ENOMEM);
 }
 
 SF_EXPORT_FOR_KUNIT(sf_layer_create);
@@ -60,12 +75,34 @@ void sf_layer_put(struct sf_layer *layer)
 {
 	if (!layer || !refcount_dec_and_test(&layer->usage))
 		return;
+	sf_listener_detach(layer->listener);
 	sf_policy_free(layer->policy);
+	kvfree(layer->counters);
 	kfree(layer);
 	module_put(THIS_MODULE);
 }
 
 SF_EXPORT_FOR_KUNIT(sf_layer_put);
+
+/**
+ * sf_layer_counter - Read one decision counter of a layer
+ * @layer: The layer.
+ * @i: A rule index, or the number of rules for the default, plus one for
+ *	abi-violation.
+ *
+ * Return: the decisions counted so far, over all CPUs.
+ */
+u64 sf_layer_counter(const struct sf_layer *layer, u32 i)
+{
+	u64 sum = 0;
+	int cpu;
+
+	for_each_possible_cpu(cpu)
+		sum += READ_ONCE(layer->counters[cpu * layer->stride + i]);
+	return sum;
+}
+
+SF_EXPORT_FOR_KUNIT(sf_layer_counter);
 
 /* The decision of one layer for one syscall, without the arguments. */
 static bool sf_layer_constant(const struct sf_layer *layer, u32 depth,
@@ -78,6 +115,7 @@ static bool sf_layer_constant(const struct sf_layer *layer, u32 depth,
 	d->verdict = sf_layer_verdict(layer, res.verdict);
 	d->line = res.line;
 	d->layer = depth;
+	d->rule = res.rule;
 	return true;
 }
 
@@ -341,6 +379,7 @@ static void sf_layer_eval(const struct sf_stack *stack, enum sf_abi abi,
 	d->verdict = sf_layer_verdict(layer, res.verdict);
 	d->line = res.line;
 	d->layer = stack->depth;
+	d->rule = res.rule;
 }
 
 /**

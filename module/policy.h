@@ -7,12 +7,16 @@
 #define SF_POLICY_H
 
 #include <linux/nospec.h>
+#include <linux/ratelimit.h>
 #include <linux/refcount.h>
+#include <linux/smp.h>
 #include <linux/types.h>
 #include <linux/workqueue.h>
 
 #include "engine.h"
 #include "expr_program.h"
+
+struct sf_listener;
 
 /**
  * struct sf_layer - One loaded policy
@@ -22,6 +26,20 @@
  * @complain: The layer only logs what it would enforce (sf_complain_data()).
  * @cost: What the policy costs (sf_policy_cost()), counted against the
  *	limits of every stack the layer joins.
+ * @listener: Where the layer's decision events go (event.c), or NULL; set
+ *	before the layer is installed, then constant. The layer holds a
+ *	reference and detaches it when freed.
+ * @counters: Decisions per rule, per CPU: row @cpu of @stride counters
+ *	starts at @counters + @cpu * @stride, and holds one counter per rule,
+ *	then the default's and abi-violation's (sf_layer_count()). Only the
+ *	probe on that CPU, with preemption disabled, writes its row, so an
+ *	increment needs no atomic; readers sum the rows.
+ * @stride: Counters per row, rounded up to a cache line.
+ * @nrules: Rules of @policy.
+ * @log_ratelimit: Budget of kernel log lines for ``log`` decisions and
+ *	complaints of this layer, so that one layer (one tenant) cannot use
+ *	up another's.
+ * @kill_ratelimit: The same for kill and kill-thread decisions.
  *
  * A live layer pins the module, so that rmmod cannot drop confinement.
  */
@@ -30,7 +48,28 @@ struct sf_layer {
 	struct sf_policy *policy;
 	bool complain;
 	struct sf_policy_cost cost;
+	struct sf_listener *listener;
+	u64 *counters;
+	u32 stride;
+	u32 nrules;
+	struct ratelimit_state log_ratelimit;
+	struct ratelimit_state kill_ratelimit;
 };
+
+/*
+ * Counts a decision of @layer's rule @rule (sf_result.rule). From the probe
+ * only: preemption is disabled there, so the row stays this CPU's.
+ */
+static inline void sf_layer_count(const struct sf_layer *layer, u32 rule)
+{
+	u64 *row = layer->counters + raw_smp_processor_id() * layer->stride;
+	u32 i = rule;
+
+	if (rule >= layer->nrules)
+		i = layer->nrules + (rule == SF_RULE_VIOLATION);
+	/* Readers on other CPUs read it whole (READ_ONCE). */
+	WRITE_ONCE(row[i], row[i] + 1);
+}
 
 /*
  * A complain layer's verdicts more severe than log become log verdicts that
@@ -62,11 +101,13 @@ static inline bool sf_verdict_is_complaint(u32 verdict)
  * @verdict: SF_VERDICT() of the most severe layer; on a tie, the newest.
  * @line: Policy line of the deciding rule in that layer; 0 for its default.
  * @layer: Which layer decided, counted from 1 (the oldest).
+ * @rule: The deciding rule's index in that layer (sf_result.rule).
  */
 struct sf_decision {
 	u32 verdict;
 	u32 line;
 	u32 layer;
+	u32 rule;
 };
 
 /*
@@ -127,6 +168,24 @@ static inline u32 sf_layer_verdict(const struct sf_layer *layer, u32 verdict)
 
 struct sf_layer *sf_layer_create(struct sf_policy *policy, bool complain);
 void sf_layer_put(struct sf_layer *layer);
+u64 sf_layer_counter(const struct sf_layer *layer, u32 i);
+
+/* The node of @stack whose layer is layer @depth (counted from 1). */
+static inline const struct sf_stack *
+sf_stack_at(const struct sf_stack *stack, u32 depth)
+{
+	while (stack->depth > depth && stack->prev)
+		stack = stack->prev;
+	return stack;
+}
+
+/* Counts decision @d in the counters of the layer that made it. */
+static inline void sf_stack_count(const struct sf_stack *stack,
+				  const struct sf_decision *d)
+{
+	if (likely(d->layer))
+		sf_layer_count(sf_stack_at(stack, d->layer)->layer, d->rule);
+}
 
 int sf_stack_check(const struct sf_stack *prev, const struct sf_layer *layer,
 		   struct sf_diag *diag);
@@ -212,6 +271,7 @@ static inline void sf_stack_eval(const struct sf_stack *stack,
 	d->verdict = sf_layer_verdict(stack->layer, res.verdict);
 	d->line = res.line;
 	d->layer = slot->layer;
+	d->rule = res.rule;
 }
 
 int sf_decision_format(u32 verdict, char *buf, size_t size);

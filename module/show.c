@@ -231,17 +231,42 @@ static void sf_show_default(struct sf_show *s)
 	sf_show_str(s, "\n");
 }
 
+/* Each layer's decision counters (SYSFENCE_SHOW_STATS), oldest first. */
+static void sf_show_stats(struct sf_show *s)
+{
+	u32 i, r;
+
+	for (i = 0; i < s->depth && !s->err; i++) {
+		const struct sf_layer *layer = s->layers[i];
+		const struct sf_policy *policy = layer->policy;
+
+		sf_show_printf(s, "stats layer %u\n", i + 1);
+		for (r = 0; r < layer->nrules && !s->err; r++) {
+			sf_show_printf(s, "count layer %u line %u: %llu\n",
+				       i + 1, policy->rules[r].line,
+				       sf_layer_counter(layer, r));
+			cond_resched();
+		}
+		sf_show_printf(s, "count layer %u default: %llu\n", i + 1,
+			       sf_layer_counter(layer, layer->nrules));
+		sf_show_printf(s, "count layer %u abi-violation: %llu\n", i + 1,
+			       sf_layer_counter(layer, layer->nrules + 1));
+	}
+}
+
 /**
  * sf_show_text - Write the effective policy of a stack to user space
  * @stack: The stack, referenced by the caller; NULL when unconfined.
  * @ubuf: User buffer.
  * @size: Its size; the text past it is counted, not written.
+ * @stats: Append the decision counters of each layer.
  *
  * May sleep.
  *
  * Return: the length of the whole text, or -EFAULT, -ENOMEM, -EINTR.
  */
-s64 sf_show_text(const struct sf_stack *stack, char __user *ubuf, u64 size)
+s64 sf_show_text(const struct sf_stack *stack, char __user *ubuf, u64 size,
+		 bool stats)
 {
 	struct sf_show *s;
 	const struct sf_stack *node;
@@ -263,6 +288,8 @@ s64 sf_show_text(const struct sf_stack *stack, char __user *ubuf, u64 size)
 		sf_show_default(s);
 		for (abi = 0; abi < SF_ABI_COUNT && !s->err; abi++)
 			sf_show_abi(s, abi, stack);
+		if (stats)
+			sf_show_stats(s);
 	}
 	ret = s->err ? s->err : (s64)s->len;
 	kvfree(s->scratch);

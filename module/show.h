@@ -10,6 +10,7 @@
 
 #include "policy.h"
 
-s64 sf_show_text(const struct sf_stack *stack, char __user *ubuf, u64 size);
+s64 sf_show_text(const struct sf_stack *stack, char __user *ubuf, u64 size,
+		 bool stats);
 
 #endif /* SF_SHOW_H */

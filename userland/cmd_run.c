@@ -97,31 +97,7 @@ static int run_load(int fd, const char *path, unsigned int flags)
 		return SF_EXIT_INVALID;
 	}
 	free(text);
-	switch (err) {
-	case -EACCES:
-		fprintf(stderr,
-			"sysfence: %s: the module refused the load: no_new_privs is not set and CAP_SYS_ADMIN is missing\n",
-			name);
-		break;
-	case -E2BIG:
-		fprintf(stderr, "sysfence: %s: too many layers (at most %d)\n",
-			name, SF_MAX_LAYERS);
-		break;
-	case -EBUSY:
-		fprintf(stderr,
-			"sysfence: %s: another thread has layers this one lacks\n",
-			name);
-		break;
-	case -EOPNOTSUPP:
-		fprintf(stderr,
-			"sysfence: %s: the module refuses to confine on this kernel, which runs the syscalls it skips (see the kernel log and sysfence(8))\n",
-			name);
-		break;
-	default:
-		fprintf(stderr, "sysfence: %s: load failed: %s\n", name,
-			strerror(-err));
-		break;
-	}
+	sf_dev_load_failed(name, -err);
 	return err == -E2BIG ? SF_EXIT_INVALID : SF_EXIT_RUN_FAILED;
 }
 

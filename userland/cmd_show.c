@@ -11,13 +11,15 @@
 #include <string.h>
 #include <unistd.h>
 
+#include <linux/sysfence.h>
+
 #include "commands.h"
 #include "sfdev.h"
 #include "show_json.h"
 
 static void show_usage(FILE *out, bool full)
 {
-	fprintf(out, "usage: sysfence show [--json] [PID]\n");
+	fprintf(out, "usage: sysfence show [--json] [--stats] [PID]\n");
 	if (!full) {
 		fprintf(out, "Try 'sysfence show --help' for more.\n");
 		return;
@@ -31,8 +33,11 @@ static void show_usage(FILE *out, bool full)
 		"'x86_64 1 (write): allow if fd == 1 || fd == 2; else errno EBADF'.\n"
 		"Another process, even one of the same user, needs CAP_SYS_PTRACE\n"
 		"or CAP_SYS_ADMIN in its user namespace.\n\n"
-		"  -j, --json  print the same as one JSON document (docs/json.md)\n"
-		"  -h, --help  print this help\n\n"
+		"  -j, --json   print the same as one JSON document (docs/json.md)\n"
+		"  -s, --stats  also print how many syscalls each rule, default and\n"
+		"               abi-violation of each layer decided, as\n"
+		"               'count layer 1 line 7: 1234'\n"
+		"  -h, --help   print this help\n\n"
 		"Exit status: 0 shown, 1 failed, 2 usage error.\n");
 }
 
@@ -40,19 +45,23 @@ int cmd_show(int argc, char **argv)
 {
 	static const struct option options[] = {
 		{ "json", no_argument, NULL, 'j' },
+		{ "stats", no_argument, NULL, 's' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
-	unsigned int layers;
+	unsigned int layers, flags = 0;
 	long pid = 0;
 	size_t len;
 	char *text, *end;
 	int opt, fd, err, json = 0;
 
-	while ((opt = getopt_long(argc, argv, "+jh", options, NULL)) != -1) {
+	while ((opt = getopt_long(argc, argv, "+jsh", options, NULL)) != -1) {
 		switch (opt) {
 		case 'j':
 			json = 1;
+			break;
+		case 's':
+			flags |= SYSFENCE_SHOW_STATS;
 			break;
 		case 'h':
 			show_usage(stdout, true);
@@ -64,6 +73,11 @@ int cmd_show(int argc, char **argv)
 	}
 	if (argc - optind > 1) {
 		show_usage(stderr, false);
+		return SF_EXIT_USAGE;
+	}
+	if (json && (flags & SYSFENCE_SHOW_STATS)) {
+		fprintf(stderr,
+			"sysfence show: --stats has no JSON form yet; use one or the other\n");
 		return SF_EXIT_USAGE;
 	}
 	if (argc - optind == 1) {
@@ -80,7 +94,7 @@ int cmd_show(int argc, char **argv)
 	fd = sf_dev_open();
 	if (fd < 0)
 		return SF_EXIT_INVALID;
-	err = sf_dev_show(fd, (pid_t)pid, &text, &len, &layers);
+	err = sf_dev_show(fd, (pid_t)pid, flags, &text, &len, &layers);
 	close(fd);
 	if (err) {
 		if (err == -ESRCH)

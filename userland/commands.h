@@ -19,5 +19,7 @@ int cmd_import_oci(int argc, char **argv);
 int cmd_syscalls(int argc, char **argv);
 int cmd_run(int argc, char **argv);
 int cmd_show(int argc, char **argv);
+int cmd_monitor(int argc, char **argv);
+int cmd_learn(int argc, char **argv);
 
 #endif /* SYSFENCE_COMMANDS_H */

@@ -27,6 +27,8 @@ static const struct command commands[] = {
 	{ "show", cmd_show, "print the effective policy of a process" },
 	{ "import-oci", cmd_import_oci,
 	  "translate an OCI seccomp profile (JSON) into a policy" },
+	{ "monitor", cmd_monitor, "run a command and print the policies' decisions" },
+	{ "learn", cmd_learn, "run a command and write a policy for what it does" },
 };
 
 static void print_usage(FILE *out)

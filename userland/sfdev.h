@@ -27,11 +27,22 @@ int sf_dev_load(int fd, const char *text, size_t len, unsigned int flags,
 		unsigned int *layers, struct sf_diag *diag);
 
 /*
- * The effective policy of thread @pid (0: the caller) as the module prints
- * it, in a malloc()ed buffer of *len bytes (not NUL-terminated). Returns 0
- * or a negative errno.
+ * sf_dev_load() with SYSFENCE_LOAD_LISTENER among @flags: returns the
+ * listener's file descriptor (a ring of @records, 0 for the module's
+ * default) or a negative errno. Without it, returns 0 on success.
  */
-int sf_dev_show(int fd, pid_t pid, char **text, size_t *len,
-		unsigned int *layers);
+int sf_dev_load_listener(int fd, const char *text, size_t len,
+			 unsigned int flags, unsigned int records,
+			 unsigned int *layers, struct sf_diag *diag);
+
+/*
+ * The effective policy of thread @pid (0: the caller) as the module prints
+ * it, in a malloc()ed buffer of *len bytes (not NUL-terminated); @flags are
+ * SYSFENCE_SHOW_* flags. Returns 0 or a negative errno.
+ */
+int sf_dev_show(int fd, pid_t pid, unsigned int flags, char **text,
+		size_t *len, unsigned int *layers);
+
+void sf_dev_load_failed(const char *name, int err);
 
 #endif /* SYSFENCE_SFDEV_H */

@@ -26,6 +26,9 @@ USERLAND_DEPS := $(USERLAND_SRCS) $(wildcard module/*.h module/*.def \
 
 userland: userland/sysfence $(BUILD)/sysfence.static
 
+# JSON output (monitor --json) through json-c: libjson-c-dev.
+USERLAND_LIBS := -ljson-c
+
 userland/sysfence: $(USERLAND_DEPS)
 	$(USERLAND_CC) $(USERLAND_CPPFLAGS) $(CPPFLAGS) $(USERLAND_CFLAGS) \
 		$(USERLAND_WARN) $(LDFLAGS) -o $@ $(USERLAND_SRCS) $(USERLAND_LIBS)

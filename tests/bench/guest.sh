@@ -37,6 +37,10 @@ wait $confined 2>/dev/null || true
 
 measure seccomp $bench -n "$n" -r "$r" -s containers.json $calls
 measure sysfence sysfence run -p containers.policy -- $bench -n "$n" -r "$r" $calls
+# The same policy with a listener that monitor drains: what an allowed call
+# and a recorded denial cost then.
+measure sysfence-listener sysfence monitor -o /dev/null -p containers.policy -- \
+	$bench -n "$n" -r "$r" getppid denied
 
 for k in $arg_counts; do
 	measure "seccomp-args-$k" $bench -n "$n" -r "$r" -s "args-$k.rules" personality

@@ -423,6 +423,56 @@ static void sf_policy_dynamic_slot_test(struct kunit *test)
 	sf_stack_put(s1);
 }
 
+/* Decides and counts, as the probe does (preemption disabled there). */
+static void decide_and_count(const struct sf_stack *stack, enum sf_abi abi,
+			     u32 nr, u64 fd)
+{
+	struct sf_decision d = decide(stack, abi, nr, fd);
+
+	preempt_disable();
+	sf_stack_count(stack, &d);
+	preempt_enable();
+}
+
+/*
+ * Each decision is counted once, by the rule of the layer whose verdict won,
+ * or by that layer's default or abi-violation counter.
+ */
+static void sf_policy_counters_test(struct kunit *test)
+{
+	struct sf_stack *base = push(test, NULL,
+				     "default allow\n"
+				     "abi x86_64\n"
+				     "errno EACCES getppid\n"
+				     "allow write if fd == 1\n"
+				     "errno EPERM write\n");
+	struct sf_stack *top = push(test, base,
+				    "default allow\nabi x86_64 i386\nkill getpid\n");
+	const struct sf_layer *l1 = base->layer, *l2 = top->layer;
+	int i;
+
+	for (i = 0; i < 3; i++)
+		decide_and_count(top, SF_ABI_X86_64, NR_GETPPID, 0);
+	decide_and_count(top, SF_ABI_X86_64, NR_WRITE, 1);
+	decide_and_count(top, SF_ABI_X86_64, NR_WRITE, 2);
+	decide_and_count(top, SF_ABI_X86_64, NR_WRITE, 2);
+	decide_and_count(top, SF_ABI_X86_64, NR_GETPID, 0);
+	decide_and_count(top, SF_ABI_I386, NR_I386_GETPPID, 0);
+
+	KUNIT_EXPECT_EQ(test, sf_layer_counter(l1, 0), 3ULL);
+	/* Both layers allow write to fd 1: a tie goes to the newest. */
+	KUNIT_EXPECT_EQ(test, sf_layer_counter(l1, 1), 0ULL);
+	KUNIT_EXPECT_EQ(test, sf_layer_counter(l2, 1), 1ULL);
+	KUNIT_EXPECT_EQ(test, sf_layer_counter(l1, 2), 2ULL);
+	KUNIT_EXPECT_EQ(test, sf_layer_counter(l1, 3), 0ULL);
+	/* i386 is not allowed by the base layer: its kill wins. */
+	KUNIT_EXPECT_EQ(test, sf_layer_counter(l1, 4), 1ULL);
+	KUNIT_EXPECT_EQ(test, sf_layer_counter(l2, 0), 1ULL);
+	KUNIT_EXPECT_EQ(test, sf_layer_counter(l2, 2), 0ULL);
+	sf_stack_put(top);
+	sf_stack_put(base);
+}
+
 static struct kunit_case sf_policy_test_cases[] = {
 	KUNIT_CASE(sf_policy_single_layer_test),
 	KUNIT_CASE(sf_policy_most_severe_wins_test),
@@ -436,6 +486,7 @@ static struct kunit_case sf_policy_test_cases[] = {
 	KUNIT_CASE(sf_policy_extends_test),
 	KUNIT_CASE(sf_policy_complain_layer_test),
 	KUNIT_CASE(sf_policy_dynamic_slot_test),
+	KUNIT_CASE(sf_policy_counters_test),
 	{}
 };
 

@@ -39,3 +39,47 @@ run sysfence run -p demo.policy -- /tests/progs/syscall ptrace 0
 
 say "5. The effective policy of a confined shell, as sysfence show prints it:"
 run sysfence run -p demo.policy -- sh -c 'sysfence show | grep -E "^(abi|default|x86_64 (101|135) )"'
+
+# The policy-writing loop (docs/writing-a-policy.md) on a real server.
+ip link set lo up 2>/dev/null || ifconfig lo 127.0.0.1 up
+mkdir -p /tmp/www/cgi-bin
+echo '<h1>served under sysfence</h1>' >/tmp/www/index.html
+printf '#!/bin/sh\necho "Content-Type: text/plain"\necho\necho hello from CGI\n' >/tmp/www/cgi-bin/hello
+chmod +x /tmp/www/cgi-bin/hello
+port=8000
+
+# Waits until something listens on $port (/proc/net/tcp: state 0A).
+listening() {
+	hex=$(printf '%04X' $port)
+	until grep -q ":$hex 00000000:0000 0A" /proc/net/tcp; do usleep 100000; done
+}
+
+# Starts "$@" (a server on $port) in the background, fetches $paths, stops it.
+serve() {
+	"$@" &
+	runner=$!
+	listening
+	for path in $paths; do
+		echo "\$ wget -q -O - http://127.0.0.1:$port$path"
+		wget -q -O - "http://127.0.0.1:$port$path" || echo "(the request failed)"
+	done
+	kill $(pidof httpd)
+	wait $runner
+}
+
+say "6. sysfence learn: busybox httpd serves a page while every syscall it makes is recorded"
+port=$((port + 1)) paths=/
+echo "\$ sysfence learn --args -o httpd.policy -- httpd -f -p 127.0.0.1:$port -h /tmp/www &"
+serve sysfence learn --args -o httpd.policy -- httpd -f -p 127.0.0.1:$port -h /tmp/www
+echo "The learned policy:"
+cat httpd.policy
+
+say "7. The learned policy enforced: the page is served again, sysfence monitor sees no denial"
+port=$((port + 1))
+echo "\$ sysfence monitor -p httpd.policy -- httpd -f -p 127.0.0.1:$port -h /tmp/www &"
+serve sysfence monitor -p httpd.policy -- httpd -f -p 127.0.0.1:$port -h /tmp/www
+
+say "8. Something new, a CGI program it never ran while learning: denied, and monitor shows it"
+port=$((port + 1)) paths=/cgi-bin/hello
+echo "\$ sysfence monitor -p httpd.policy -- httpd -f -p 127.0.0.1:$port -h /tmp/www &"
+serve sysfence monitor -p httpd.policy -- httpd -f -p 127.0.0.1:$port -h /tmp/www

@@ -19,7 +19,11 @@ UNIT_CFLAGS := -std=gnu11 -O1 -g -fno-omit-frame-pointer \
 $(BUILD)/unit/%: tests/unit/%.c $(UNIT_ENGINE_SRCS) \
 		$(wildcard module/*.h module/*.def tests/cases/*.h)
 	@mkdir -p $(@D)
-	@$(CC) $(UNIT_CFLAGS) -o $@ $< $(UNIT_ENGINE_SRCS) -lcmocka
+	@$(CC) $(UNIT_CFLAGS) -o $@ $< $(UNIT_ENGINE_SRCS) $(UNIT_EXTRA) -lcmocka
+
+# The CLI's naming of argument values, over the engine's tables.
+$(BUILD)/unit/test_decode: UNIT_EXTRA := userland/decode.c -Iuserland
+$(BUILD)/unit/test_decode: userland/decode.c userland/decode.h
 
 # `show --json`'s parser, with the CLI files it needs and json-c.
 UNIT_SHOW_JSON_SRCS := userland/show_json.c userland/sfjson.c

@@ -116,7 +116,7 @@ static const char *version(void)
 static const char *unknown_ioctls(void)
 {
 	static const unsigned long cmds[] = {
-		_IO(SYSFENCE_IOC_MAGIC, 3),
+		_IO(SYSFENCE_IOC_MAGIC, 4),
 		_IO(SYSFENCE_IOC_MAGIC, 0xff),
 		_IOWR(SYSFENCE_IOC_MAGIC, 1, char[16]),
 		_IOR(SYSFENCE_IOC_MAGIC, 1, struct sysfence_load),
@@ -206,8 +206,10 @@ static const char *bad_flags_reserved(void)
 	unsigned int bit, i;
 
 	for (bit = 0; bit < 32; bit++) {
+		/* SYSFENCE_LOAD_UNIQUE is refused without a listener. */
 		if ((1U << bit) & (SYSFENCE_LOAD_ALL_THREADS |
-				   SYSFENCE_LOAD_COMPLAIN))
+				   SYSFENCE_LOAD_COMPLAIN |
+				   SYSFENCE_LOAD_LISTENER))
 			continue;
 		load_init(&load, deny_getppid);
 		load.flags = 1U << bit;
@@ -220,13 +222,30 @@ static const char *bad_flags_reserved(void)
 	why = load_expect(&load, EINVAL);
 	if (why)
 		return why;
-	for (i = 0; i < 4; i++) {
+	load_init(&load, deny_getppid);
+	load.__reserved2 = 1;
+	why = load_expect(&load, EINVAL);
+	if (why)
+		return why;
+	for (i = 0; i < 3; i++) {
 		load_init(&load, deny_getppid);
 		load.reserved[i] = 1ULL << 63;
 		why = load_expect(&load, EINVAL);
 		if (why)
 			return why;
 	}
+	/* A ring size means nothing without a listener, or beyond the limit. */
+	load_init(&load, deny_getppid);
+	load.listener_records = 1;
+	why = load_expect(&load, EINVAL);
+	if (why)
+		return why;
+	load_init(&load, deny_getppid);
+	load.flags = SYSFENCE_LOAD_LISTENER;
+	load.listener_records = SYSFENCE_LISTENER_RECORDS_MAX + 1;
+	why = load_expect(&load, EINVAL);
+	if (why)
+		return why;
 	return NULL;
 }
 
@@ -438,7 +457,7 @@ static const char *show_inputs(void)
 	const char *why;
 
 	show_init(&show, buf, sizeof(buf));
-	show.flags = 1;
+	show.flags = SYSFENCE_SHOW_STATS << 1;
 	why = expect_errno(SYSFENCE_IOC_SHOW, &show, EINVAL);
 	if (why)
 		return why;

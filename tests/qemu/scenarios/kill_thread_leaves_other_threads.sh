@@ -3,7 +3,7 @@
 #
 # kill-thread ends only the calling thread: the main thread joins it and
 # carries on. Alone in its process, the thread takes the process with it,
-# by SIGKILL.
+# by SIGKILL, even when io_uring worker threads of the process are alive.
 set -u
 fail() { echo "FAIL: $*"; exit 1; }
 cat >p.policy <<'P'
@@ -29,4 +29,12 @@ rc=$?
 out=$(sysfence run -p p.policy -- /tests/progs/killthread leader-exits)
 rc=$?
 [ $rc -eq 137 ] || fail "last thread after the leader: exit $rc: $out"
+# An io_uring worker is a thread of the process, but runs no user code.
+out=$(sysfence run -p p.policy -- /tests/progs/killthread io-worker)
+rc=$?
+if [ "$out" = "no io worker" ]; then
+	echo "no io_uring worker could be started"
+	exit 77
+fi
+[ $rc -eq 137 ] || fail "with an io worker alive: exit $rc (want 137): $out"
 exit 0
