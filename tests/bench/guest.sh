@@ -19,9 +19,11 @@ calls="getppid personality denied"
 measure() { # SETUP COMMAND...
 	setup=$1
 	shift
-	"$@" | while read -r call ns; do
-		echo "RESULT $setup $call $ns"
-	done
+	# A command that fails says so: the report then names what is missing.
+	{ "$@" || echo "bench: $setup: '$*' exited $?" >&2; } |
+		while read -r call ns; do
+			echo "RESULT $setup $call $ns"
+		done
 }
 
 measure bare $bench -n "$n" -r "$r" $calls

@@ -266,7 +266,7 @@ int main(int argc, char **argv)
 	for (i = optind; i < argc; i++)
 		if (strcmp(argv[i], "getppid") &&
 		    strcmp(argv[i], "personality") &&
-		    strcmp(argv[i], "denied"))
+		    strcmp(argv[i], "denied") && strcmp(argv[i], "write"))
 			goto usage;
 	if (rules) {
 		size_t len = strlen(rules);
@@ -284,7 +284,7 @@ int main(int argc, char **argv)
 	return 0;
 usage:
 	fprintf(stderr,
-		"usage: %s [-n ITERATIONS] [-r REPEATS] [-s SECCOMP_RULES|PROFILE.json] getppid|personality|denied...\n",
+		"usage: %s [-n ITERATIONS] [-r REPEATS] [-s SECCOMP_RULES|PROFILE.json] getppid|personality|denied|write...\n",
 		argv[0]);
 	return 2;
 }

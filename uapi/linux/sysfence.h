@@ -115,9 +115,11 @@
  * %SYSFENCE_LISTENER_RECORDS_MAX, non-zero reserved fields, or a
  * policy error, then described by @error_line, @error_column and
  * @error_message), EMFILE (no file descriptor left for the listener), E2BIG
- * (@size over the page size or unknown non-zero trailing bytes, policy text over its size limit, or a limit of the stack
- * as a whole reached: layers, steps to decide one syscall, memory; then
- * @error_message says which, with @error_line 0), EFAULT (a bad pointer),
+ * (@size over the page size or unknown non-zero trailing bytes, policy text
+ * over its size limit, or a limit of the stack as a whole reached: layers,
+ * steps to decide one syscall, memory, the listener's ring counting as the
+ * layer's; then @error_message says which, with @error_line 0), EFAULT (a
+ * bad pointer),
  * EACCES (see above), EBUSY (see %SYSFENCE_LOAD_ALL_THREADS), ENOMEM, EINTR
  * (a fatal signal while waiting),
  * EOPNOTSUPP (this kernel runs syscalls that the module's sys_enter probe
