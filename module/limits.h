@@ -44,7 +44,7 @@
  * must not multiply what one policy may cost. docs/enforcement.md gives
  * the worst case these limits allow, measured by `make bench`.
  */
-#define SF_MAX_STACK_STEPS (128 * 1024)
+#define SF_MAX_STACK_STEPS (32 * 1024)
 /* Bytes a whole stack's layers and constant tables may pin. */
 #define SF_MAX_STACK_BYTES (32 * 1024 * 1024)
 
