@@ -45,6 +45,18 @@ else
 	tap 1 "the docs' examples can be extracted" "$tmp/out"
 fi
 
+# Every other policy snippet of the docs compiles (a fragment after a
+# 'default allow'); warnings are fine there, the text may show one.
+mkdir -p "$tmp/snippets"
+count=$(tests/unit/doc-snippets "$tmp/snippets" README.md docs/*.md \
+	userland/*.[58] 2>"$tmp/out")
+[ "${count:-0}" -gt 10 ]
+tap $? "the docs' policy snippets are found ($count)" "$tmp/out"
+for p in "$tmp"/snippets/*.policy; do
+	"$sf" check "$p" >"$tmp/out" 2>&1
+	tap $? "the snippet at $(sed -n '1s/^# //p' "$p") compiles" "$tmp/out"
+done
+
 profile=/usr/share/containers/seccomp.json
 if [ -f $profile ]; then
 	# The block marked "Added to the import", as the file has it.
