@@ -27,6 +27,8 @@
 #include <linux/list.h>
 #include <linux/log2.h>
 #include <linux/mutex.h>
+#include <linux/nospec.h>
+#include <linux/random.h>
 #include <linux/rculist.h>
 #include <linux/pid_namespace.h>
 #include <linux/poll.h>
@@ -71,6 +73,8 @@ struct sf_event_key {
  * @unique: Record each distinct decision once (SYSFENCE_LOAD_UNIQUE).
  * @keys: With @unique, the decisions recorded so far, by open addressing.
  * @key_slots: Size of @keys: a power of two, at least twice @capacity.
+ * @seed: The hash seed of @keys, random, so that the program being
+ *	learned, which chooses the arguments, cannot choose collisions.
  * @nkeys: Keys in @keys, at most @capacity.
  * @key_args: With @unique, per ABI and syscall number below @key_limit,
  *	the bitmask of the arguments that tell decisions apart (those with a
@@ -94,6 +98,7 @@ struct sf_listener {
 	bool unique;
 	struct sf_event_key *keys;
 	u32 key_slots;
+	u32 seed;
 	u32 nkeys;
 	u8 *key_args[SF_ABI_COUNT];
 	u32 key_limit[SF_ABI_COUNT];
@@ -194,6 +199,7 @@ struct sf_listener *sf_listener_create(u32 records, bool unique)
 		goto err_free;
 	if (unique) {
 		l->key_slots = roundup_pow_of_two(2 * records);
+		l->seed = get_random_u32();
 		l->keys = kvcalloc(l->key_slots, sizeof(*l->keys),
 				   GFP_KERNEL_ACCOUNT);
 		if (!l->keys || sf_listener_key_args(l))
@@ -394,7 +400,8 @@ static bool sf_listener_seen(struct sf_listener *l,
 	u32 i, mask = l->key_slots - 1;
 
 	memcpy(key.args, ev->args, sizeof(key.args));
-	i = jhash2((const u32 *)&key, sizeof(key) / sizeof(u32), 0) & mask;
+	i = jhash2((const u32 *)&key, sizeof(key) / sizeof(u32), l->seed) &
+	    mask;
 	/* At most half the slots are used: a free one ends the probe. */
 	for (;; i = (i + 1) & mask) {
 		struct sf_event_key *slot = &l->keys[i];
@@ -467,8 +474,10 @@ static void sf_listener_record(struct sf_listener *l,
 	ev->tid = task_pid_nr_ns(current, l->pid_ns);
 	ev->uid = from_kuid_munged(l->user_ns, current_uid());
 	if (l->unique) {
+		/* @ev->nr is the caller's: no speculative read past either. */
 		u8 keep = ev->nr < l->key_limit[abi] ?
-			  l->key_args[abi][ev->nr] : 0;
+			  l->key_args[abi][array_index_nospec(ev->nr,
+							      l->key_limit[abi])] : 0;
 		int i;
 
 		for (i = 0; i < SF_MAX_ARGS; i++)
@@ -488,6 +497,15 @@ void sf_event_ratelimit_init(struct sf_layer *layer)
 	ratelimit_state_init(&layer->log_ratelimit, 5 * HZ, 20);
 	ratelimit_state_init(&layer->kill_ratelimit, 5 * HZ, 10);
 }
+
+/*
+ * And one ceiling for the whole module: anyone can load layers, and
+ * per-layer budgets alone would let N layers print 30 N lines per 5 s
+ * from the probe, with preemption off (printk may print to a slow console
+ * right there, and modules have no printk_deferred() on 6.12). Past it,
+ * the listeners and the tracepoint still see every decision.
+ */
+static DEFINE_RATELIMIT_STATE(sf_log_ceiling, 5 * HZ, 200);
 
 /*
  * comm is the task's to choose: print it so that it reads back
@@ -517,7 +535,7 @@ static void sf_event_log(const struct sf_decision *d, enum sf_abi abi,
 	char comm[TASK_COMM_LEN * 4 + 1];
 	char verdict[48];
 
-	if (!__ratelimit(rs))
+	if (!__ratelimit(rs) || !__ratelimit(&sf_log_ceiling))
 		return;
 	sf_decision_format(d->verdict, verdict, sizeof(verdict));
 	sf_escape_comm(comm, current->comm);

@@ -76,6 +76,12 @@ static void sf_probe_sys_enter(void *data, struct pt_regs *regs, long id)
 	stack = sf_task_stack(current);
 	if (likely(!stack))
 		goto out;
+	/*
+	 * Number -1 runs nothing on any ABI (a ptracer's skip, strace's
+	 * fault injection): nothing to decide, nor to count.
+	 */
+	if (unlikely(entry_nr == U32_MAX))
+		goto out;
 
 	if (in_ia32_syscall()) {
 		abi = SF_ABI_I386;

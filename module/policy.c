@@ -10,6 +10,7 @@
  * what an older one denies.
  */
 
+#include <linux/cred.h>
 #include <linux/cache.h>
 #include <linux/cpumask.h>
 #include <linux/err.h>
@@ -59,6 +60,7 @@ struct sf_layer *sf_layer_create(struct sf_policy *policy, bool complain)
 	refcount_set(&layer->usage, 1);
 	layer->policy = policy;
 	layer->complain = complain;
+	layer->owner = get_current_cred();
 	sf_event_ratelimit_init(layer);
 	return layer;
 
@@ -76,6 +78,7 @@ void sf_layer_put(struct sf_layer *layer)
 	if (!layer || !refcount_dec_and_test(&layer->usage))
 		return;
 	sf_listener_detach(layer->listener);
+	put_cred(layer->owner);
 	sf_policy_free(layer->policy);
 	kvfree(layer->counters);
 	kfree(layer);
@@ -157,7 +160,8 @@ static int sf_stack_fill(struct sf_stack *stack, enum sf_abi abi)
 	if (!table)
 		return -ENOMEM;
 	for (nr = 0; nr < limit; nr++) {
-		struct sf_decision d, older = {
+		/* Zeroed: every field of a slot is copied into the table. */
+		struct sf_decision d = {}, older = {
 			.verdict = SF_VERDICT(SF_ACT_ALLOW, 0),
 		};
 

@@ -34,6 +34,9 @@ struct sf_listener;
  *	then the default's and abi-violation's (sf_layer_count()). Only the
  *	probe on that CPU, with preemption disabled, writes its row, so an
  *	increment needs no atomic; readers sum the rows.
+ * @owner: Credentials of the loader: only the same effective user, or
+ *	CAP_SYS_ADMIN over its user namespace, reads @counters (they time
+ *	the syscalls of every task under the layer, of any user).
  * @stride: Counters per row, rounded up to a cache line.
  * @nrules: Rules of @policy.
  * @log_ratelimit: Budget of kernel log lines for ``log`` decisions and
@@ -49,6 +52,7 @@ struct sf_layer {
 	bool complain;
 	struct sf_policy_cost cost;
 	struct sf_listener *listener;
+	const struct cred *owner;
 	u64 *counters;
 	u32 stride;
 	u32 nrules;

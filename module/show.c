@@ -4,6 +4,8 @@
  * grammar is documented with struct sysfence_show in uapi/linux/sysfence.h.
  */
 
+#include <linux/cred.h>
+#include <linux/capability.h>
 #include <linux/kernel.h>
 #include <linux/minmax.h>
 #include <linux/sched.h>
@@ -231,6 +233,18 @@ static void sf_show_default(struct sf_show *s)
 	sf_show_str(s, "\n");
 }
 
+/*
+ * The counters time the syscalls of every task under a layer, whoever runs
+ * them: a layer loaded by root above a user's session is that user's too,
+ * and must not let them watch another user's activity. So they are for
+ * the loader's effective user and for CAP_SYS_ADMIN over its namespace.
+ */
+static bool sf_show_stats_allowed(const struct sf_layer *layer)
+{
+	return uid_eq(current_euid(), layer->owner->euid) ||
+	       ns_capable_noaudit(layer->owner->user_ns, CAP_SYS_ADMIN);
+}
+
 /* Each layer's decision counters (SYSFENCE_SHOW_STATS), oldest first. */
 static void sf_show_stats(struct sf_show *s)
 {
@@ -240,6 +254,11 @@ static void sf_show_stats(struct sf_show *s)
 		const struct sf_layer *layer = s->layers[i];
 		const struct sf_policy *policy = layer->policy;
 
+		if (!sf_show_stats_allowed(layer)) {
+			sf_show_printf(s, "stats layer %u: loaded by another user\n",
+				       i + 1);
+			continue;
+		}
 		sf_show_printf(s, "stats layer %u\n", i + 1);
 		for (r = 0; r < layer->nrules && !s->err; r++) {
 			sf_show_printf(s, "count layer %u line %u: %llu\n",
