@@ -23,6 +23,7 @@
 #include <linux/cred.h>
 #include <linux/err.h>
 #include <linux/file.h>
+#include <linux/hash.h>
 #include <linux/jhash.h>
 #include <linux/list.h>
 #include <linux/log2.h>
@@ -499,13 +500,19 @@ void sf_event_ratelimit_init(struct sf_layer *layer)
 }
 
 /*
- * And one ceiling for the whole module: anyone can load layers, and
+ * And a ceiling per user that loaded layers: anyone can load layers, and
  * per-layer budgets alone would let N layers print 30 N lines per 5 s
  * from the probe, with preemption off (printk may print to a slow console
- * right there, and modules have no printk_deferred() on 6.12). Past it,
- * the listeners and the tracepoint still see every decision.
+ * right there, and modules have no printk_deferred() on 6.12). A user is
+ * a tenant: one user's layers share a budget and cannot spend another's,
+ * except when two users hash to one slot. Past it, the listeners and the
+ * tracepoint still see every decision.
  */
-static DEFINE_RATELIMIT_STATE(sf_log_ceiling, 5 * HZ, 200);
+#define SF_LOG_USER_BITS 6
+static struct ratelimit_state sf_log_users[1 << SF_LOG_USER_BITS] = {
+	[0 ... (1 << SF_LOG_USER_BITS) - 1] =
+		RATELIMIT_STATE_INIT(sf_log_users, 5 * HZ, 100),
+};
 
 /*
  * comm is the task's to choose: print it so that it reads back
@@ -528,14 +535,16 @@ static void sf_escape_comm(char *out, const char *comm)
 	*out = '\0';
 }
 
-static void sf_event_log(const struct sf_decision *d, enum sf_abi abi,
+static void sf_event_log(const struct sf_layer *layer,
+			 const struct sf_decision *d, enum sf_abi abi,
 			 u32 nr, const struct sf_syscall *call,
 			 const unsigned long *a, struct ratelimit_state *rs)
 {
+	u32 user = hash_32(__kuid_val(layer->owner->euid), SF_LOG_USER_BITS);
 	char comm[TASK_COMM_LEN * 4 + 1];
 	char verdict[48];
 
-	if (!__ratelimit(rs) || !__ratelimit(&sf_log_ceiling))
+	if (!__ratelimit(rs) || !__ratelimit(&sf_log_users[user]))
 		return;
 	sf_decision_format(d->verdict, verdict, sizeof(verdict));
 	sf_escape_comm(comm, current->comm);
@@ -597,7 +606,7 @@ void sf_event_emit(const struct sf_stack *stack, struct pt_regs *regs,
 				SF_VERDICT_ACTION(verdict),
 				SF_VERDICT_DATA(verdict), enforced);
 	if (rs)
-		sf_event_log(d, abi, nr, call, args, rs);
+		sf_event_log(layer, d, abi, nr, call, args, rs);
 
 	memset(&ev, 0, sizeof(ev));
 	ev.size = sizeof(ev);
