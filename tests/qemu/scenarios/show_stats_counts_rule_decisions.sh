@@ -5,7 +5,7 @@
 # abi-violation of each layer decided, to the loader's user only.
 set -u
 fail() { echo "FAIL: $*"; exit 1; }
-printf 'default allow\nerrno EACCES personality\nallow getppid if arg0 == 0\n' >p.policy
+printf 'default allow\nerrno EACCES personality\nallow getppid\n' >p.policy
 out=$(sysfence run -p p.policy -- sh -c '
 	for i in 1 2 3; do /tests/progs/syscall personality 7; done
 	/tests/progs/syscall.i386 getpid
@@ -17,16 +17,17 @@ echo "$out" | grep -q '^count layer 1 line 3: [0-9][0-9]*$' || fail "no line 3 c
 echo "$out" | grep -q '^count layer 1 default: [1-9][0-9]*$' || fail "default count"
 echo "$out" | grep -q '^count layer 1 abi-violation: 1$' || fail "abi-violation count"
 
-# Exact counts through the argument-dependent path: line 2 allows getppid
-# with arg0 0 (twice), line 3 refuses it otherwise (once).
-printf 'default allow\nallow getppid if arg0 == 0\nerrno EACCES getppid\n' >q.policy
+# Exact counts through the argument-dependent path: line 2 allows the
+# personality query (twice), line 3 refuses any other (once).
+printf 'default allow\nallow personality if personality == 0xffffffff\nerrno EACCES personality\n' >q.policy
 out=$(sysfence run -p q.policy -- sh -c '
-	/tests/progs/syscall getppid 0; /tests/progs/syscall getppid 0
-	/tests/progs/syscall getppid 5
+	/tests/progs/syscall personality 0xffffffff
+	/tests/progs/syscall personality 0xffffffff
+	/tests/progs/syscall personality 7
 	sysfence show --stats' 2>&1)
 echo "$out"
-echo "$out" | grep -q '^count layer 1 line 2: 2$' || fail "getppid(0) count: $out"
-echo "$out" | grep -q '^count layer 1 line 3: 1$' || fail "getppid(5) count: $out"
+echo "$out" | grep -q '^count layer 1 line 2: 2$' || fail "query count: $out"
+echo "$out" | grep -q '^count layer 1 line 3: 1$' || fail "refusal count: $out"
 
 # The counters time every task under a layer, of any user: a user under a
 # layer root loaded does not read them.
