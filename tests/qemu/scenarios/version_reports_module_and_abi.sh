@@ -8,8 +8,11 @@ set -u
 fail() { echo "FAIL: $*"; exit 1; }
 v=$(cat /sys/module/sysfence/version) || fail "no module version"
 out=$(sysfence --version 2>/tmp/err) || fail "exit $?"
-[ "$out" = "sysfence $v (ABI 1)
-module $v (ABI 1)" ] || fail "loaded: $out"
+# The interface version the CLI was built with, which the module speaks too.
+abi=$(echo "$out" | sed -n '1s/^sysfence .* (ABI \([1-9][0-9]*\))$/\1/p')
+[ -n "$abi" ] || fail "no ABI version: $out"
+[ "$out" = "sysfence $v (ABI $abi)
+module $v (ABI $abi)" ] || fail "loaded: $out"
 [ -s /tmp/err ] && fail "warned: $(cat /tmp/err)"
 
 i=0
@@ -22,7 +25,7 @@ out=$(sysfence --version 2>/tmp/err)
 rc=$?
 insmod /lib/sysfence/sysfence.ko || fail "reload failed"
 [ $rc = 0 ] || fail "unloaded: exit $rc"
-[ "$out" = "sysfence $v (ABI 1)
+[ "$out" = "sysfence $v (ABI $abi)
 module not loaded" ] || fail "unloaded: $out"
 [ -s /tmp/err ] && fail "unloaded, warned: $(cat /tmp/err)"
 exit 0
