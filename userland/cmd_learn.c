@@ -14,7 +14,6 @@
  */
 #include <errno.h>
 #include <getopt.h>
-#include <signal.h>
 #include <stdarg.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -374,7 +373,6 @@ int cmd_learn(int argc, char **argv)
 	struct text t = { 0 };
 	char *base_text = NULL;
 	size_t base_len = 0;
-	struct sf_confined c;
 	bool args = false;
 	int opt, ret, status, abi;
 	u32 i;
@@ -417,21 +415,11 @@ int cmd_learn(int argc, char **argv)
 			return ret;
 	}
 
-	ret = sf_confine_spawn(&src, 1, SYSFENCE_LOAD_UNIQUE,
-			       SYSFENCE_LISTENER_RECORDS_MAX, argv + optind, &c);
+	ret = sf_confine_run(&src, 1, SYSFENCE_LOAD_UNIQUE,
+			     SYSFENCE_LISTENER_RECORDS_MAX, argv + optind,
+			     learn_event, &l, &status);
 	if (ret)
 		goto out;
-	signal(SIGINT, SIG_IGN);
-	signal(SIGQUIT, SIG_IGN);
-	ret = sf_confine_watch(&c, learn_event, &l);
-	status = sf_confine_wait(&c);
-	sf_confine_close(&c);
-	if (ret < 0) {
-		fprintf(stderr, "sysfence: reading events failed: %s\n",
-			strerror(-ret));
-		ret = 125;
-		goto out;
-	}
 	if (status)
 		fprintf(stderr, "sysfence: note: %s exited with status %d\n",
 			argv[optind], status);

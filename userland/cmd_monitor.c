@@ -267,7 +267,6 @@ int cmd_monitor(int argc, char **argv)
 	const char *output = NULL;
 	unsigned int flags = 0;
 	bool all = false;
-	struct sf_confined c;
 	int n = 0, opt, i, ret, status;
 
 	while ((opt = getopt_long(argc, argv, "+p:cjo:Ah", options, NULL)) != -1) {
@@ -327,22 +326,10 @@ int cmd_monitor(int argc, char **argv)
 		goto out;
 	}
 	m.src = src;
-	ret = sf_confine_spawn(src, n, flags, 0, argv + optind, &c);
-	if (ret)
-		goto out;
-	/* Like system(3): ^C is for CMD; we report until it is gone. */
-	signal(SIGINT, SIG_IGN);
-	signal(SIGQUIT, SIG_IGN);
-	ret = sf_confine_watch(&c, monitor_event, &m);
-	status = sf_confine_wait(&c);
-	sf_confine_close(&c);
-	if (ret < 0) {
-		fprintf(stderr, "sysfence: reading events failed: %s\n",
-			strerror(-ret));
-		ret = 125;
-		goto out;
-	}
-	ret = status;
+	ret = sf_confine_run(src, n, flags, 0, argv + optind, monitor_event,
+			     &m, &status);
+	if (!ret)
+		ret = status;
 out:
 	for (i = 0; i < n; i++)
 		free(src[i].text);

@@ -287,3 +287,29 @@ void sf_confine_close(struct sf_confined *c)
 		close(c->fds[i]);
 	c->nfds = 0;
 }
+
+int sf_confine_run(const struct sf_layer_src *src, int n, unsigned int flags,
+		   unsigned int records, char **argv,
+		   int (*fn)(void *ctx, int layer,
+			     const struct sysfence_event *ev),
+		   void *ctx, int *status)
+{
+	struct sf_confined c;
+	int ret;
+
+	ret = sf_confine_spawn(src, n, flags, records, argv, &c);
+	if (ret)
+		return ret;
+	/* Like system(3): ^C is for the command; we report until it is gone. */
+	signal(SIGINT, SIG_IGN);
+	signal(SIGQUIT, SIG_IGN);
+	ret = sf_confine_watch(&c, fn, ctx);
+	*status = sf_confine_wait(&c);
+	sf_confine_close(&c);
+	if (ret < 0) {
+		fprintf(stderr, "sysfence: reading events failed: %s\n",
+			strerror(-ret));
+		return SF_EXIT_RUN_FAILED;
+	}
+	return 0;
+}

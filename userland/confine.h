@@ -56,4 +56,17 @@ int sf_confine_wait(struct sf_confined *c);
 /* Closes the listeners. */
 void sf_confine_close(struct sf_confined *c);
 
+/*
+ * The whole of it: sf_confine_spawn(), then, SIGINT and SIGQUIT left to
+ * the command as system(3) leaves them, sf_confine_watch() with @fn until
+ * the command and all it started are gone; reaps it (its exit status in
+ * *@status) and closes the listeners. Returns 0, or the exit status to
+ * give up with, having said why.
+ */
+int sf_confine_run(const struct sf_layer_src *src, int n, unsigned int flags,
+		   unsigned int records, char **argv,
+		   int (*fn)(void *ctx, int layer,
+			     const struct sysfence_event *ev),
+		   void *ctx, int *status);
+
 #endif /* SYSFENCE_CONFINE_H */
