@@ -170,16 +170,6 @@ void sf_action_apply(const struct sf_stack *stack, struct pt_regs *regs,
 {
 	u16 data = SF_VERDICT_DATA(d->verdict);
 
-	/*
-	 * The entry code runs nothing for number -1 on any ABI: it is how a
-	 * ptracer skips a syscall (strace's fault injection, debuggers), with
-	 * the return value its own. It carries the x32 bit but is no x32
-	 * call, so it must not meet an abi-violation action; with nothing to
-	 * run, no action has anything to act on.
-	 */
-	if (entry_nr == U32_MAX)
-		return;
-
 	/* Before acting: kill-thread and trap change the registers. */
 	sf_event_emit(stack, regs, abi, nr, d);
 	switch (SF_VERDICT_ACTION(d->verdict)) {

@@ -497,6 +497,12 @@ void sf_event_ratelimit_init(struct sf_layer *layer)
 	 */
 	ratelimit_state_init(&layer->log_ratelimit, 5 * HZ, 20);
 	ratelimit_state_init(&layer->kill_ratelimit, 5 * HZ, 10);
+	/*
+	 * No "callbacks suppressed" line per layer when a window reopens:
+	 * with many layers, those alone would get around the ceilings below.
+	 */
+	ratelimit_set_flags(&layer->log_ratelimit, RATELIMIT_MSG_ON_RELEASE);
+	ratelimit_set_flags(&layer->kill_ratelimit, RATELIMIT_MSG_ON_RELEASE);
 }
 
 /*
@@ -509,6 +515,11 @@ void sf_event_ratelimit_init(struct sf_layer *layer)
  * tracepoint still see every decision.
  */
 #define SF_LOG_USER_BITS 6
+/*
+ * And a hard limit for the whole module, which a user reaching many slots
+ * (many uids through a user namespace's mapping) cannot exceed either.
+ */
+static DEFINE_RATELIMIT_STATE(sf_log_ceiling, 5 * HZ, 400);
 static struct ratelimit_state sf_log_users[1 << SF_LOG_USER_BITS] = {
 	[0 ... (1 << SF_LOG_USER_BITS) - 1] =
 		RATELIMIT_STATE_INIT(sf_log_users, 5 * HZ, 100),
@@ -544,7 +555,8 @@ static void sf_event_log(const struct sf_layer *layer,
 	char comm[TASK_COMM_LEN * 4 + 1];
 	char verdict[48];
 
-	if (!__ratelimit(rs) || !__ratelimit(&sf_log_users[user]))
+	if (!__ratelimit(&sf_log_ceiling) || !__ratelimit(&sf_log_users[user]) ||
+	    !__ratelimit(rs))
 		return;
 	sf_decision_format(d->verdict, verdict, sizeof(verdict));
 	sf_escape_comm(comm, current->comm);

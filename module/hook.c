@@ -77,8 +77,11 @@ static void sf_probe_sys_enter(void *data, struct pt_regs *regs, long id)
 	if (likely(!stack))
 		goto out;
 	/*
-	 * Number -1 runs nothing on any ABI (a ptracer's skip, strace's
-	 * fault injection): nothing to decide, nor to count.
+	 * The entry code runs nothing for number -1 on any ABI: it is how a
+	 * ptracer skips a syscall (strace's fault injection, debuggers), with
+	 * the return value its own. It carries the x32 bit but is no x32
+	 * call, so it must meet no abi-violation action: nothing to decide,
+	 * act on, or count.
 	 */
 	if (unlikely(entry_nr == U32_MAX))
 		goto out;

@@ -241,8 +241,18 @@ static void sf_show_default(struct sf_show *s)
  */
 static bool sf_show_stats_allowed(const struct sf_layer *layer)
 {
-	return uid_eq(current_euid(), layer->owner->euid) ||
-	       ns_capable_noaudit(layer->owner->user_ns, CAP_SYS_ADMIN);
+	const struct cred *owner = layer->owner, *cred = current_cred();
+
+	/*
+	 * As ptrace decides: the same user in the same namespace holding at
+	 * least the loader's capabilities (a root that dropped them, in a
+	 * container without a user namespace, does not read a host layer).
+	 */
+	if (uid_eq(cred->euid, owner->euid) &&
+	    cred->user_ns == owner->user_ns &&
+	    cap_issubset(owner->cap_permitted, cred->cap_permitted))
+		return true;
+	return ns_capable_noaudit(owner->user_ns, CAP_SYS_ADMIN);
 }
 
 /* Each layer's decision counters (SYSFENCE_SHOW_STATS), oldest first. */
