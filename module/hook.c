@@ -25,6 +25,7 @@
 #include <asm/unistd.h>
 
 #include "action.h"
+#include "fastpath.h"
 #include "hook.h"
 #include "skip_proof.h"
 #include "task.h"
@@ -57,9 +58,10 @@ static noinline void sf_enforce_dynamic(const struct sf_stack *stack,
  * Runs at the entry of every syscall of every task, with preemption
  * disabled, after ptrace and seccomp: no sleeping, allocating or faulting,
  * and no lock or atomic for an allowed syscall (a denial may lock its
- * listener's ring). An unconfined task costs one bucket of the task table, a
- * confined one a slot of its stack's constant table unless the arguments
- * matter.
+ * listener's ring). A confined task costs a lookup in the task table and a
+ * slot of its stack's constant table unless the arguments matter. An
+ * unconfined task comes here once, after which it takes the fast path
+ * (fastpath.c), unless another tracer needs every task's syscalls.
  */
 static void sf_probe_sys_enter(void *data, struct pt_regs *regs, long id)
 {
@@ -74,8 +76,11 @@ static void sf_probe_sys_enter(void *data, struct pt_regs *regs, long id)
 
 	rcu_read_lock();
 	stack = sf_task_stack(current);
-	if (likely(!stack))
+	if (unlikely(!stack)) {
+		/* Here only once, or while another tracer needs every task. */
+		sf_fastpath_leave();
 		goto out;
+	}
 	/*
 	 * The entry code runs nothing for number -1 on any ABI: it is how a
 	 * ptracer skips a syscall (strace's fault injection, debuggers), with
@@ -115,6 +120,7 @@ static void sf_probe_fork(void *data, struct task_struct *parent,
 			  struct task_struct *child)
 {
 	sf_task_fork(parent, child);
+	sf_fastpath_fork(child);
 }
 
 static void sf_probe_exit(void *data, struct task_struct *task)
@@ -148,18 +154,23 @@ struct sf_probe {
  * In registration order: the task-tracking probes come first, so that they
  * run as soon as sys_enter may confine anything; unregistered in reverse.
  */
+enum { SF_PROBE_SCHED_EXIT, SF_PROBE_SCHED_FORK, SF_PROBE_SYS_ENTER };
 static struct sf_probe sf_probes[] = {
-	{ .name = "sched_process_exit", .func = sf_probe_exit },
-	{ .name = "sched_process_fork", .func = sf_probe_fork },
-	{ .name = "sys_enter", .func = sf_probe_sys_enter },
+	[SF_PROBE_SCHED_EXIT] = { .name = "sched_process_exit",
+				  .func = sf_probe_exit },
+	[SF_PROBE_SCHED_FORK] = { .name = "sched_process_fork",
+				  .func = sf_probe_fork },
+	[SF_PROBE_SYS_ENTER] = { .name = "sys_enter",
+				 .func = sf_probe_sys_enter },
 };
 
 /*
  * In registration order, sys_enter last, so that a call it skips always
  * meets the other two; sf_hook_proof_disable_enter() takes it down first.
  */
+enum { SF_PROOF_SYS_EXIT };
 static struct sf_probe sf_proof_probes[] = {
-	{ .name = "sys_exit", .func = sf_probe_proof_exit },
+	[SF_PROOF_SYS_EXIT] = { .name = "sys_exit", .func = sf_probe_proof_exit },
 	{ .name = "sched_process_exit", .func = sf_probe_proof_task_exit },
 	{ .name = "sys_enter", .func = sf_probe_proof_enter },
 };
@@ -212,7 +223,12 @@ int sf_hook_enable(void)
 
 	mutex_lock(&sf_hook_mutex);
 	if (!sf_hook_enabled) {
+		sf_fastpath_enable(sf_probes[SF_PROBE_SYS_ENTER].tp,
+				   sf_proof_probes[SF_PROOF_SYS_EXIT].tp,
+				   sf_probe_sys_enter);
 		err = sf_probes_register(sf_probes, ARRAY_SIZE(sf_probes));
+		if (err)
+			sf_fastpath_disable();
 		sf_hook_enabled = !err;
 	}
 	mutex_unlock(&sf_hook_mutex);
@@ -225,6 +241,7 @@ void sf_hook_disable(void)
 	mutex_lock(&sf_hook_mutex);
 	if (sf_hook_enabled) {
 		sf_probes_unregister(sf_probes, 0, ARRAY_SIZE(sf_probes));
+		sf_fastpath_disable();
 		sf_hook_enabled = false;
 	}
 	mutex_unlock(&sf_hook_mutex);

@@ -23,10 +23,13 @@ static int __init sf_init(void)
 	err = sf_policy_init();
 	if (err)
 		return err;
+	err = sf_task_init();
+	if (err)
+		goto err_policy;
 	/* Before the device exists: no load may come before the test. */
 	err = sf_skip_proof_start();
 	if (err)
-		goto err_policy;
+		goto err_task;
 	err = sf_device_init();
 	if (err)
 		goto err_proof;
@@ -34,6 +37,8 @@ static int __init sf_init(void)
 
 err_proof:
 	sf_skip_proof_stop();
+err_task:
+	sf_task_cleanup();
 err_policy:
 	sf_policy_exit();
 	return err;

@@ -5,42 +5,63 @@
  * at exit, and turning the hooks on and off as the table fills and empties.
  */
 
-#include <linux/hashtable.h>
 #include <linux/jiffies.h>
+#include <linux/list.h>
 #include <linux/mutex.h>
-#include <linux/rculist.h>
+#include <linux/rhashtable.h>
 #include <linux/sched/signal.h>
 #include <linux/slab.h>
 #include <linux/spinlock.h>
 #include <linux/workqueue.h>
 
+#include "fastpath.h"
 #include "hook.h"
 #include "task.h"
 
 /**
  * struct sf_task - A confined task
- * @node: In sf_task_hash.
+ * @node: In sf_task_table.
  * @task: The key; compared, never dereferenced through the table.
- * @stack: The task's stack of layers, referenced by the entry.
+ * @stack: The task's stack of layers, referenced by the entry; NULL while
+ *         an install has yet to decide (the task counts as unconfined).
+ * @spare: In a list of entries not in the table yet.
  * @rcu: Frees the entry after the readers that may see it are gone.
  */
 struct sf_task {
-	struct hlist_node node;
+	struct rhash_head node;
 	const struct task_struct *task;
 	struct sf_stack __rcu *stack;
+	struct list_head spare;
 	struct rcu_head rcu;
 };
 
 /*
  * Locking rules.
  *
- * sf_task_hash holds one entry per confined task, keyed by task pointer.
- * Lookups run under RCU without a lock: the sys_enter probe looks up only
- * the current task, which costs one bucket read for an unconfined task.
- * sf_task_lock serializes every change of the table: inserting and removing
- * entries, changing an entry's @stack, and sf_task_count. An entry leaves
- * the table when its task exits and is freed after a grace period; the stack
- * it pointed to is released with sf_stack_put(), also after a grace period.
+ * sf_task_table holds one entry per confined task, keyed by task pointer,
+ * and grows and shrinks with them (rhashtable), so a lookup stays O(1)
+ * with tens of thousands of confined threads. Lookups run under RCU
+ * without a lock: the sys_enter probe looks up the current task. An
+ * unconfined task does not even look up: it leaves the slow syscall path
+ * on its first syscall (fastpath.c). sf_task_lock serializes every change
+ * of the table: inserting and removing entries, changing an entry's
+ * @stack, sf_task_count, and the reserve. An entry leaves the table when
+ * its task exits and is freed after a grace period; the stack it pointed
+ * to is released with sf_stack_put(), also after a grace period.
+ *
+ * sf_task_lock is a raw spinlock: the fork and exit probes take it with
+ * preemption off, which PREEMPT_RT's sleeping spinlocks do not allow. It is
+ * never held around an allocation; the fork probe, which cannot sleep,
+ * takes its entry from a reserve refilled from process context.
+ *
+ * An exit takes no lock unless the task is confined: an entry appears for
+ * a task only from the task itself (an install), its parent before it
+ * first runs (fork), or another thread's all-threads install, which adds
+ * entries under the process's siglock and only while SIGNAL_GROUP_EXIT is
+ * clear, when every thread sets PF_EXITING under that siglock too
+ * (exit_signals(), kernel/signal.c). A thread that had no PF_EXITING then
+ * reaches sched_process_exit after it, and its lockless lookup finds the
+ * entry.
  *
  * sf_install_mutex serializes installs, and the hooks' registration against
  * the table becoming empty: under it, sf_task_count only goes from zero to
@@ -59,16 +80,35 @@ struct sf_task {
  * it controls; the idle work does not even wait for sf_install_mutex (see
  * sf_task_idle()).
  *
- * Lock order: cred_guard_mutex, then sf_install_mutex, then sf_task_lock,
- * then a sighand's siglock. sf_task_lock is never taken from interrupt
+ * Lock order: cred_guard_mutex, then sf_install_mutex, then a sighand's
+ * siglock, then sf_task_lock. sf_task_lock is never taken from interrupt
  * context.
  */
-/* 8 KiB of buckets: chains stay short up to thousands of confined tasks. */
-#define SF_TASK_HASH_BITS 10
-static DEFINE_HASHTABLE(sf_task_hash, SF_TASK_HASH_BITS);
-static DEFINE_SPINLOCK(sf_task_lock);
+static const struct rhashtable_params sf_task_params = {
+	.key_len = sizeof(const struct task_struct *),
+	.key_offset = offsetof(struct sf_task, task),
+	.head_offset = offsetof(struct sf_task, node),
+	.automatic_shrinking = true,
+};
+
+static struct rhashtable sf_task_table;
+static DEFINE_RAW_SPINLOCK(sf_task_lock);
 static unsigned int sf_task_count;
 static DEFINE_MUTEX(sf_install_mutex);
+
+/*
+ * Entries for the fork probe, which must not allocate on PREEMPT_RT and
+ * may fail to elsewhere: below SF_RESERVE_LOW, a work item refills it to
+ * SF_RESERVE_HIGH. A child that finds it empty is killed (sf_task_fork()),
+ * which only a burst of hundreds of forks within one work item's latency,
+ * or an exhausted memory, can cause.
+ */
+#define SF_RESERVE_LOW 64
+#define SF_RESERVE_HIGH 256
+static LIST_HEAD(sf_task_reserve);
+static unsigned int sf_task_reserved;
+static void sf_task_refill_reserve(struct work_struct *work);
+static DECLARE_WORK(sf_reserve_work, sf_task_refill_reserve);
 
 /*
  * The hooks stay registered for a while after the last confined task has
@@ -80,17 +120,13 @@ static DEFINE_MUTEX(sf_install_mutex);
 static void sf_task_idle(struct work_struct *work);
 static DECLARE_DELAYED_WORK(sf_idle_work, sf_task_idle);
 
-/* Under RCU or sf_task_lock. */
+/*
+ * Under RCU, or under sf_task_lock, which keeps the entry from being
+ * removed (and freed) after the lookup's own RCU section.
+ */
 static struct sf_task *sf_task_find(const struct task_struct *task)
 {
-	struct sf_task *entry;
-
-	hash_for_each_possible_rcu(sf_task_hash, entry, node,
-				   (unsigned long)task,
-				   lockdep_is_held(&sf_task_lock))
-		if (entry->task == task)
-			return entry;
-	return NULL;
+	return rhashtable_lookup_fast(&sf_task_table, &task, sf_task_params);
 }
 
 static struct sf_stack *sf_task_locked_stack(struct sf_task *entry)
@@ -110,8 +146,9 @@ static struct sf_stack *sf_task_locked_stack(struct sf_task *entry)
  */
 struct sf_stack *sf_task_stack(const struct task_struct *task)
 {
-	struct sf_task *entry = sf_task_find(task);
+	struct sf_task *entry;
 
+	entry = rhashtable_lookup(&sf_task_table, &task, sf_task_params);
 	return entry ? rcu_dereference(entry->stack) : NULL;
 }
 
@@ -127,13 +164,14 @@ struct sf_stack *sf_task_get_stack(const struct task_struct *task)
 	struct sf_stack *stack = NULL;
 	struct sf_task *entry;
 
-	spin_lock(&sf_task_lock);
+	raw_spin_lock(&sf_task_lock);
 	entry = sf_task_find(task);
 	if (entry) {
 		stack = sf_task_locked_stack(entry);
-		sf_stack_get(stack);
+		if (stack)
+			sf_stack_get(stack);
 	}
-	spin_unlock(&sf_task_lock);
+	raw_spin_unlock(&sf_task_lock);
 	return stack;
 }
 
@@ -147,15 +185,35 @@ static void sf_task_set_stack(struct sf_task *entry, struct sf_stack *stack)
 	sf_stack_put(old);
 }
 
-/* Under sf_task_lock: confine @task with @stack, using the entry @entry. */
-static void sf_task_add(struct sf_task *entry, const struct task_struct *task,
-			struct sf_stack *stack)
+/*
+ * Under sf_task_lock: put @entry in the table for @task, with @stack, which
+ * may be NULL for an entry that an install fills in later. On error (the
+ * table could not grow) the entry is not in the table and is the caller's.
+ */
+static int sf_task_add(struct sf_task *entry, const struct task_struct *task,
+		       struct sf_stack *stack)
 {
+	int err;
+
 	entry->task = task;
-	sf_stack_get(stack);
-	RCU_INIT_POINTER(entry->stack, stack);
-	hash_add_rcu(sf_task_hash, &entry->node, (unsigned long)task);
+	RCU_INIT_POINTER(entry->stack, NULL);
+	err = rhashtable_insert_fast(&sf_task_table, &entry->node,
+				     sf_task_params);
+	if (err)
+		return err;
+	if (stack)
+		sf_task_set_stack(entry, stack);
 	sf_task_count++;
+	return 0;
+}
+
+/* Under sf_task_lock: take @entry out of the table; freed by the caller. */
+static struct sf_stack *sf_task_del(struct sf_task *entry)
+{
+	WARN_ON_ONCE(rhashtable_remove_fast(&sf_task_table, &entry->node,
+					    sf_task_params));
+	sf_task_count--;
+	return sf_task_locked_stack(entry);
 }
 
 /*
@@ -175,9 +233,10 @@ static struct task_struct *sf_next_target(struct task_struct *t,
 
 /*
  * An exiting thread may already have gone through sf_task_exit(), and an
- * entry added for it would never be removed. PF_EXITING is set before that
- * and sf_task_exit() takes sf_task_lock, so under sf_task_lock a thread
- * without PF_EXITING has not been through it yet.
+ * entry added for it would never be removed. Under the caller's siglock,
+ * with SIGNAL_GROUP_EXIT clear (see sf_task_commit()), another thread sets
+ * PF_EXITING only under that siglock, so one without it has not been
+ * through sf_task_exit() and will find its entry there.
  */
 static bool sf_thread_exiting(const struct task_struct *t)
 {
@@ -185,11 +244,31 @@ static bool sf_thread_exiting(const struct task_struct *t)
 }
 
 /*
- * Under sf_task_lock and the caller's siglock. Checks, then
- * changes: every target thread moves to @stack, which extends the caller's
- * stack @base; other threads must be unconfined or have a stack that @base
- * extends, so that none of them loses a layer. Returns -EAGAIN with *@need
- * set when @spare holds too few entries for the newly confined threads.
+ * Takes out the entries an install added before failing. They never had a
+ * stack, but lockless readers may hold them: freed after a grace period.
+ */
+static void sf_task_unwind(struct list_head *added)
+{
+	struct sf_task *entry, *tmp;
+
+	list_for_each_entry_safe(entry, tmp, added, spare) {
+		sf_task_del(entry);
+		list_del(&entry->spare);
+		kfree_rcu(entry, rcu);
+	}
+}
+
+/*
+ * Under the caller's siglock and sf_task_lock. Checks, then changes: every
+ * target thread moves to @stack, which extends the caller's stack @base;
+ * other threads must be unconfined or have a stack that @base extends, so
+ * that none of them loses a layer. Returns -EAGAIN with *@need set when
+ * @spare holds too few entries for the newly confined threads.
+ *
+ * New entries go into the table without a stack first, so that the table
+ * failing to grow (-ENOMEM, -EBUSY) leaves every thread as it was; only
+ * then do the threads get their stack and the slow path, the stack before
+ * the path (see sf_fastpath_leave()).
  *
  * no_new_privs belongs to each thread, and a caller without CAP_SYS_ADMIN
  * was allowed to load only because it has it: the other threads get it
@@ -199,13 +278,18 @@ static bool sf_thread_exiting(const struct task_struct *t)
  * decided without it.
  */
 static int sf_task_commit(struct sf_stack *base, struct sf_stack *stack,
-			  bool all_threads, struct hlist_head *spare,
-			  unsigned int nspare, unsigned int *need)
+			  bool all_threads, struct list_head *spare,
+			  unsigned int *nspare, unsigned int *need)
 {
 	struct task_struct *t;
 	struct sf_task *entry;
 	unsigned int missing = 0;
+	LIST_HEAD(added);
+	int err;
 
+	/* The process is dying: its threads may exit without the siglock. */
+	if (all_threads && (current->signal->flags & SIGNAL_GROUP_EXIT))
+		return -EINTR;
 	for (t = current; t; t = sf_next_target(t, all_threads)) {
 		if (sf_thread_exiting(t))
 			continue;
@@ -215,9 +299,22 @@ static int sf_task_commit(struct sf_stack *base, struct sf_stack *stack,
 		else if (!sf_stack_extends(base, sf_task_locked_stack(entry)))
 			return -EBUSY;
 	}
-	if (missing > nspare) {
+	if (missing > *nspare) {
 		*need = missing;
 		return -EAGAIN;
+	}
+
+	for (t = current; t; t = sf_next_target(t, all_threads)) {
+		if (sf_thread_exiting(t) || sf_task_find(t))
+			continue;
+		entry = list_first_entry(spare, struct sf_task, spare);
+		err = sf_task_add(entry, t, NULL);
+		if (err) {
+			sf_task_unwind(&added);
+			return err;
+		}
+		list_move(&entry->spare, &added);
+		(*nspare)--;
 	}
 
 	for (t = current; t; t = sf_next_target(t, all_threads)) {
@@ -225,31 +322,54 @@ static int sf_task_commit(struct sf_stack *base, struct sf_stack *stack,
 			continue;
 		if (task_no_new_privs(current))
 			task_set_no_new_privs(t);
-		entry = sf_task_find(t);
-		if (entry) {
-			sf_task_set_stack(entry, stack);
-			continue;
-		}
-		entry = hlist_entry(spare->first, struct sf_task, node);
-		hlist_del(&entry->node);
-		sf_task_add(entry, t, stack);
+		sf_task_set_stack(sf_task_find(t), stack);
+		sf_fastpath_confine(t);
 	}
 	return 0;
 }
 
-static int sf_task_refill(struct hlist_head *spare, unsigned int *nspare,
-			  unsigned int need)
+/* Allocates entries until @spare holds @need. */
+static int sf_task_refill(struct list_head *spare, unsigned int *nspare,
+			  unsigned int need, gfp_t gfp)
 {
 	while (*nspare < need) {
-		struct sf_task *entry = kzalloc(sizeof(*entry),
-						GFP_KERNEL_ACCOUNT);
+		struct sf_task *entry = kzalloc(sizeof(*entry), gfp);
 
 		if (!entry)
 			return -ENOMEM;
-		hlist_add_head(&entry->node, spare);
+		list_add(&entry->spare, spare);
 		(*nspare)++;
 	}
 	return 0;
+}
+
+static void sf_task_free_list(struct list_head *list)
+{
+	struct sf_task *entry, *tmp;
+
+	list_for_each_entry_safe(entry, tmp, list, spare)
+		kfree(entry);
+}
+
+/*
+ * Brings the fork probe's reserve up to SF_RESERVE_HIGH; from a work item,
+ * or from an install, in process context. Not accounted to a memory
+ * cgroup: the work item has none, and the entries are for whichever
+ * confined task forks next.
+ */
+static void sf_task_refill_reserve(struct work_struct *work)
+{
+	unsigned int have, n = 0;
+	LIST_HEAD(fresh);
+
+	have = READ_ONCE(sf_task_reserved);
+	if (have >= SF_RESERVE_HIGH)
+		return;
+	sf_task_refill(&fresh, &n, SF_RESERVE_HIGH - have, GFP_KERNEL);
+	raw_spin_lock(&sf_task_lock);
+	list_splice(&fresh, &sf_task_reserve);
+	sf_task_reserved += n;
+	raw_spin_unlock(&sf_task_lock);
 }
 
 /*
@@ -277,7 +397,8 @@ static void sf_task_idle(struct work_struct *work)
  *
  * Return: 0, -E2BIG (a limit of the stack as a whole, see
  * sf_stack_check()), -EBUSY (another thread's stack is not part of the
- * caller's), -ENOMEM, -EINTR, or an error from registering the hooks.
+ * caller's), -ENOMEM, -EINTR (a fatal signal, or the process is exiting),
+ * or an error from registering the hooks.
  */
 int sf_task_install(struct sf_layer *layer, bool all_threads, u32 *depth,
 		    struct sf_diag *diag)
@@ -286,15 +407,14 @@ int sf_task_install(struct sf_layer *layer, bool all_threads, u32 *depth,
 	struct sighand_struct *sighand =
 		rcu_dereference_protected(current->sighand, true);
 	struct sf_stack *base = NULL, *stack = NULL, *now;
-	HLIST_HEAD(spare);
+	LIST_HEAD(spare);
 	unsigned int nspare = 0, need;
-	struct hlist_node *tmp;
-	struct sf_task *entry;
 	int err;
 
 	if (all_threads &&
 	    mutex_lock_killable(&current->signal->cred_guard_mutex))
 		return -EINTR;
+	sf_task_refill_reserve(NULL);
 	/*
 	 * Whatever allocates (and may wait on the caller's memory cgroup)
 	 * happens before sf_install_mutex: the new stack, built on the
@@ -316,7 +436,8 @@ int sf_task_install(struct sf_layer *layer, bool all_threads, u32 *depth,
 				break;
 			}
 		}
-		err = sf_task_refill(&spare, &nspare, need);
+		err = sf_task_refill(&spare, &nspare, need,
+				     GFP_KERNEL_ACCOUNT);
 		if (err)
 			break;
 		if (mutex_lock_killable(&sf_install_mutex)) {
@@ -331,12 +452,12 @@ int sf_task_install(struct sf_layer *layer, bool all_threads, u32 *depth,
 			/* Before any entry exists: no syscall or fork missed. */
 			err = sf_hook_enable();
 			if (!err) {
-				spin_lock(&sf_task_lock);
 				spin_lock_irq(&sighand->siglock);
+				raw_spin_lock(&sf_task_lock);
 				err = sf_task_commit(base, stack, all_threads,
-						     &spare, nspare, &need);
+						     &spare, &nspare, &need);
+				raw_spin_unlock(&sf_task_lock);
 				spin_unlock_irq(&sighand->siglock);
-				spin_unlock(&sf_task_lock);
 			}
 		}
 		if (!READ_ONCE(sf_task_count))
@@ -359,13 +480,26 @@ int sf_task_install(struct sf_layer *layer, bool all_threads, u32 *depth,
 	}
 	if (!err)
 		*depth = stack->depth;
-	hlist_for_each_entry_safe(entry, tmp, &spare, node)
-		kfree(entry);
+	sf_task_free_list(&spare);
 	sf_stack_put(stack);
 	sf_stack_put(base);
 	if (all_threads)
 		mutex_unlock(&current->signal->cred_guard_mutex);
 	return err;
+}
+
+/* Under sf_task_lock: an entry for the fork probe, or NULL. */
+static struct sf_task *sf_task_take_reserve(void)
+{
+	struct sf_task *entry;
+
+	entry = list_first_entry_or_null(&sf_task_reserve, struct sf_task,
+					 spare);
+	if (entry) {
+		list_del(&entry->spare);
+		sf_task_reserved--;
+	}
+	return entry;
 }
 
 /**
@@ -376,26 +510,32 @@ int sf_task_install(struct sf_layer *layer, bool all_threads, u32 *depth,
  * Called from the sched_process_fork probe: atomic context. A child that
  * cannot get its entry must not run unconfined: it is killed with SIGKILL
  * before it reaches user space. For a thread, that takes its whole process
- * down, which is the only way a module has to stop it.
+ * down, which is the only way a module has to stop it. On PREEMPT_RT that
+ * signal takes the child's siglock, a sleeping lock, with preemption off:
+ * the one path of the module that RT does not allow, reached only when the
+ * reserve ran dry, that is when SF_RESERVE_HIGH - SF_RESERVE_LOW confined
+ * forks came before the refill work could run.
  */
 void sf_task_fork(struct task_struct *parent, struct task_struct *child)
 {
-	struct sf_task *entry, *fresh;
-	bool failed = false;
+	struct sf_task *entry, *fresh = NULL;
+	bool failed = false, low;
 
 	/* Unconfined parents, the common case, take no lock. */
 	rcu_read_lock();
-	entry = sf_task_find(parent);
+	entry = rhashtable_lookup(&sf_task_table, &parent, sf_task_params);
 	rcu_read_unlock();
 	if (!entry)
 		return;
 
-	fresh = kzalloc(sizeof(*fresh),
-			GFP_ATOMIC | __GFP_NOWARN | __GFP_ACCOUNT);
-	spin_lock(&sf_task_lock);
+	/* Accounted to the forker where allocating here is allowed. */
+	if (!IS_ENABLED(CONFIG_PREEMPT_RT))
+		fresh = kzalloc(sizeof(*fresh),
+				GFP_ATOMIC | __GFP_NOWARN | __GFP_ACCOUNT);
+	raw_spin_lock(&sf_task_lock);
 	/* The parent is in fork(), not exiting: its entry is still there. */
 	entry = sf_task_find(parent);
-	if (entry) {
+	if (entry && sf_task_locked_stack(entry)) {
 		struct sf_stack *stack = sf_task_locked_stack(entry);
 		struct sf_task *existing = sf_task_find(child);
 
@@ -406,11 +546,13 @@ void sf_task_fork(struct task_struct *parent, struct task_struct *child)
 		 */
 		if (existing) {
 			sf_task_set_stack(existing, stack);
-		} else if (fresh) {
-			sf_task_add(fresh, child, stack);
-			fresh = NULL;
 		} else {
-			failed = true;
+			if (!fresh)
+				fresh = sf_task_take_reserve();
+			if (!fresh || sf_task_add(fresh, child, stack))
+				failed = true;
+			else
+				fresh = NULL;
 		}
 		/*
 		 * The child copied the parent's no_new_privs long before this
@@ -420,8 +562,15 @@ void sf_task_fork(struct task_struct *parent, struct task_struct *child)
 		if (task_no_new_privs(parent))
 			task_set_no_new_privs(child);
 	}
-	spin_unlock(&sf_task_lock);
-	kfree(fresh);
+	/* Never in the table: kept, as no kfree() may run here on RT. */
+	if (fresh) {
+		list_add(&fresh->spare, &sf_task_reserve);
+		sf_task_reserved++;
+	}
+	low = sf_task_reserved < SF_RESERVE_LOW;
+	raw_spin_unlock(&sf_task_lock);
+	if (low)
+		queue_work(system_wq, &sf_reserve_work);
 	if (failed) {
 		pr_warn_ratelimited("sysfence: out of memory confining pid %d, killing it\n",
 				    task_pid_nr(child));
@@ -434,8 +583,8 @@ void sf_task_fork(struct task_struct *parent, struct task_struct *child)
  * @task: The exiting task (current).
  *
  * Called from the sched_process_exit probe for every exiting task while the
- * hooks are registered. It takes sf_task_lock even for unconfined tasks: see
- * sf_thread_exiting() for why.
+ * hooks are registered. Takes no lock for an unconfined task: see
+ * sf_thread_exiting() for why its lookup cannot miss an entry.
  */
 void sf_task_exit(struct task_struct *task)
 {
@@ -443,20 +592,29 @@ void sf_task_exit(struct task_struct *task)
 	struct sf_task *entry;
 	bool idle = false;
 
-	spin_lock(&sf_task_lock);
-	entry = sf_task_find(task);
-	if (entry) {
-		hash_del_rcu(&entry->node);
-		stack = sf_task_locked_stack(entry);
-		idle = !--sf_task_count;
-	}
-	spin_unlock(&sf_task_lock);
+	rcu_read_lock();
+	entry = rhashtable_lookup(&sf_task_table, &task, sf_task_params);
+	rcu_read_unlock();
 	if (!entry)
 		return;
+	raw_spin_lock(&sf_task_lock);
+	stack = sf_task_del(entry);
+	idle = !sf_task_count;
+	raw_spin_unlock(&sf_task_lock);
 	sf_stack_put(stack);
 	kfree_rcu(entry, rcu);
 	if (idle)
 		mod_delayed_work(system_wq, &sf_idle_work, SF_IDLE_DELAY);
+}
+
+/**
+ * sf_task_init - Set up the task table
+ *
+ * Return: 0 or -ENOMEM.
+ */
+int sf_task_init(void)
+{
+	return rhashtable_init(&sf_task_table, &sf_task_params);
 }
 
 /* Module exit: no task is confined any more (layers pin the module). */
@@ -466,4 +624,8 @@ void sf_task_cleanup(void)
 	mutex_lock(&sf_install_mutex);
 	sf_hook_disable();
 	mutex_unlock(&sf_install_mutex);
+	cancel_work_sync(&sf_reserve_work);
+	sf_task_free_list(&sf_task_reserve);
+	sf_task_reserved = 0;
+	rhashtable_destroy(&sf_task_table);
 }

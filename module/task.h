@@ -16,6 +16,7 @@ int sf_task_install(struct sf_layer *layer, bool all_threads, u32 *depth,
 		    struct sf_diag *diag);
 void sf_task_fork(struct task_struct *parent, struct task_struct *child);
 void sf_task_exit(struct task_struct *task);
+int sf_task_init(void);
 void sf_task_cleanup(void);
 
 #endif /* SF_TASK_H */

@@ -9,13 +9,23 @@ QEMU_PROGS := $(foreach p,$(QEMU_PROG_NAMES),\
 QEMU_PROG_HDRS := $(wildcard tests/qemu/progs/*.h)
 PROGS_CFLAGS := -O2 -g -Wall -Wextra -static -pthread -Iuapi -Itests/qemu/progs
 
-$(BUILD)/progs/%.i386: tests/qemu/progs/%.c $(QEMU_PROG_HDRS)
+# The kernel's uapi <asm/...> headers are one set for the three x86 ABIs,
+# in the x86_64 multiarch directory, which -m32 and -mx32 do not search.
+# Debian's gcc-multilib adds a /usr/include/asm link for that, but it
+# conflicts with the cross compilers (gcc-aarch64-linux-gnu): the link is
+# ours instead, with gcc-12-multilib for the rest.
+X86_ASM_DIR := $(BUILD)/x86-uapi
+$(X86_ASM_DIR)/asm:
 	@mkdir -p $(@D)
-	$(CC) -m32 $(PROGS_CFLAGS) -o $@ $<
+	ln -sfn /usr/include/x86_64-linux-gnu/asm $@
 
-$(BUILD)/progs/%.x32: tests/qemu/progs/%.c $(QEMU_PROG_HDRS)
+$(BUILD)/progs/%.i386: tests/qemu/progs/%.c $(QEMU_PROG_HDRS) | $(X86_ASM_DIR)/asm
 	@mkdir -p $(@D)
-	$(CC) -mx32 $(PROGS_CFLAGS) -o $@ $<
+	$(CC) -m32 -idirafter $(X86_ASM_DIR) $(PROGS_CFLAGS) -o $@ $<
+
+$(BUILD)/progs/%.x32: tests/qemu/progs/%.c $(QEMU_PROG_HDRS) | $(X86_ASM_DIR)/asm
+	@mkdir -p $(@D)
+	$(CC) -mx32 -idirafter $(X86_ASM_DIR) $(PROGS_CFLAGS) -o $@ $<
 
 $(BUILD)/progs/%: tests/qemu/progs/%.c $(QEMU_PROG_HDRS)
 	@mkdir -p $(@D)

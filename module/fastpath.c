@@ -1,0 +1,258 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * Which tasks take the slow syscall path: only confined ones, unless another
+ * user of the syscall tracepoints needs them all.
+ *
+ * The entry code calls the sys_enter tracepoint only for a task whose
+ * syscall work has SYSCALL_TRACEPOINT (TIF_SYSCALL_TRACEPOINT before
+ * generic entry). The kernel sets it on every thread when the first probe
+ * registers on sys_enter or sys_exit and clears it on every thread when the
+ * last goes (syscall_regfunc() and syscall_unregfunc(), kernel/tracepoint.c),
+ * and a child copies its parent's at fork (syscall_tracepoint_update(),
+ * include/linux/sched.h). Left alone, a single confined task would put every
+ * thread of the system on the slow path, as seccomp never does.
+ *
+ * So an unconfined task that reaches the sys_enter probe clears its own
+ * flag, and returns to the fast path from its next syscall, when nobody
+ * else needs its syscalls: when the only probe on the two tracepoints is
+ * ours. A tracer that attaches later (perf, ftrace's raw_syscalls and
+ * syscalls events, a BPF program) finds the refcount already up and would
+ * not get the flag set again: kprobes on the registration functions set it
+ * on every thread before the tracer's probe is published, and hold the
+ * unconfined tasks on the slow path until the registration has returned.
+ * When the tracer detaches, the unconfined tasks leave again one by one at
+ * their next syscall. Confined tasks always keep the flag: an install sets
+ * it after the task's entry is in the table, the fork probe sets it on every
+ * child, and a task clears it only after it has seen no entry of its own.
+ *
+ * Without kprobes (CONFIG_KPROBES off, or registration refused) nothing is
+ * cleared: every task stays on the slow path, as before, which costs time
+ * but loses no event and confines no task less.
+ */
+
+#define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
+
+#include <linux/atomic.h>
+#include <linux/kprobes.h>
+#include <linux/ptrace.h>
+#include <linux/rcupdate.h>
+#include <linux/sched/signal.h>
+#include <linux/thread_info.h>
+#include <linux/tracepoint.h>
+
+#include "fastpath.h"
+#include "task.h"
+
+static struct tracepoint *sf_tp_enter, *sf_tp_exit;
+static void *sf_own_probe;
+
+/*
+ * Registrations on sys_enter or sys_exit between their start and return:
+ * while one is under way its probe may be published at any moment, so no
+ * task may leave the slow path. Only ever too high (a missed return), which
+ * keeps tasks on the slow path and loses nothing.
+ */
+static atomic_t sf_fastpath_pending = ATOMIC_INIT(0);
+
+/* Whether the kprobes are registered; under the caller's sf_hook_mutex. */
+static bool sf_fastpath_active;
+
+static bool sf_is_syscall_tp(const struct tracepoint *tp)
+{
+	return tp && (tp == sf_tp_enter || tp == sf_tp_exit);
+}
+
+/*
+ * Whether a probe other than ours is on either syscall tracepoint. The
+ * arrays are read as __DO_TRACE() reads them; the caller has preemption
+ * off, which holds them (they are freed after an RCU-sched grace period).
+ */
+static bool sf_foreign_probes(void)
+{
+	const struct tracepoint_func *f;
+
+	f = rcu_dereference_raw(sf_tp_exit->funcs);
+	if (f && f->func)
+		return true;
+	f = rcu_dereference_raw(sf_tp_enter->funcs);
+	for (; f && f->func; f++)
+		if (f->func != sf_own_probe)
+			return true;
+	return false;
+}
+
+static bool sf_slow_path_needed(void)
+{
+	return atomic_read(&sf_fastpath_pending) || sf_foreign_probes();
+}
+
+/* Puts every thread of the system on the slow path, as syscall_regfunc(). */
+static void sf_flag_all(void)
+{
+	struct task_struct *p, *t;
+
+	/*
+	 * Without tasklist_lock: a thread this walk misses is one forked
+	 * meanwhile, and the fork probe flags every child (see
+	 * sf_fastpath_fork()). RCU keeps the lists walkable.
+	 */
+	rcu_read_lock();
+	for_each_process_thread(p, t)
+		set_task_syscall_work(t, SYSCALL_TRACEPOINT);
+	rcu_read_unlock();
+}
+
+/* At the entry of each registration function: see the file comment. */
+static int sf_register_entry(struct kprobe *kp, struct pt_regs *regs)
+{
+	if (!sf_is_syscall_tp((void *)regs_get_kernel_argument(regs, 0)))
+		return 0;
+	atomic_inc(&sf_fastpath_pending);
+	/* Pairs with the barrier in sf_fastpath_leave(). */
+	smp_mb__after_atomic();
+	sf_flag_all();
+	return 0;
+}
+
+static int sf_register_ret_entry(struct kretprobe_instance *ri,
+				 struct pt_regs *regs)
+{
+	/* Non-zero: no return handler for other tracepoints. */
+	return !sf_is_syscall_tp((void *)regs_get_kernel_argument(regs, 0));
+}
+
+static int sf_register_ret(struct kretprobe_instance *ri,
+			   struct pt_regs *regs)
+{
+	/* The new probe is published: let tasks see it before the count. */
+	smp_mb__before_atomic();
+	atomic_dec(&sf_fastpath_pending);
+	return 0;
+}
+
+/*
+ * Every registration on a tracepoint goes through one of these (the
+ * _may_exist one for BPF raw tracepoints); one may call another, which
+ * counts twice and returns twice.
+ */
+static const char *const sf_register_funcs[] = {
+	"tracepoint_probe_register",
+	"tracepoint_probe_register_prio",
+	"tracepoint_probe_register_prio_may_exist",
+};
+
+static struct kprobe sf_kprobes[ARRAY_SIZE(sf_register_funcs)];
+static struct kretprobe sf_kretprobes[ARRAY_SIZE(sf_register_funcs)];
+static struct kprobe *sf_kprobe_ptrs[ARRAY_SIZE(sf_register_funcs)];
+static struct kretprobe *sf_kretprobe_ptrs[ARRAY_SIZE(sf_register_funcs)];
+
+/**
+ * sf_fastpath_enable - Start letting unconfined tasks leave the slow path
+ * @enter: The sys_enter tracepoint.
+ * @exit: The sys_exit tracepoint.
+ * @probe: The module's sys_enter probe, the one probe that needs no task
+ *         but the confined ones.
+ *
+ * Called before @probe is registered, under sf_hook_mutex. Failing to
+ * register the kprobes is no error: tasks then stay on the slow path.
+ */
+void sf_fastpath_enable(struct tracepoint *enter, struct tracepoint *exit,
+			void *probe)
+{
+	int i, err;
+
+	if (!IS_ENABLED(CONFIG_KPROBES) || !IS_ENABLED(CONFIG_KRETPROBES))
+		return;
+	sf_tp_enter = enter;
+	sf_tp_exit = exit;
+	sf_own_probe = probe;
+	/* Fresh each time: a kprobe keeps state from its last registration. */
+	memset(sf_kprobes, 0, sizeof(sf_kprobes));
+	memset(sf_kretprobes, 0, sizeof(sf_kretprobes));
+	for (i = 0; i < ARRAY_SIZE(sf_register_funcs); i++) {
+		sf_kprobes[i].symbol_name = sf_register_funcs[i];
+		sf_kprobes[i].pre_handler = sf_register_entry;
+		sf_kprobe_ptrs[i] = &sf_kprobes[i];
+		sf_kretprobes[i].kp.symbol_name = sf_register_funcs[i];
+		sf_kretprobes[i].entry_handler = sf_register_ret_entry;
+		sf_kretprobes[i].handler = sf_register_ret;
+		sf_kretprobe_ptrs[i] = &sf_kretprobes[i];
+	}
+	err = register_kprobes(sf_kprobe_ptrs, ARRAY_SIZE(sf_kprobe_ptrs));
+	if (err)
+		goto fail;
+	err = register_kretprobes(sf_kretprobe_ptrs,
+				  ARRAY_SIZE(sf_kretprobe_ptrs));
+	if (err) {
+		unregister_kprobes(sf_kprobe_ptrs, ARRAY_SIZE(sf_kprobe_ptrs));
+		goto fail;
+	}
+	atomic_set(&sf_fastpath_pending, 0);
+	WRITE_ONCE(sf_fastpath_active, true);
+	return;
+fail:
+	pr_info_once("cannot watch tracepoint registrations (%d): every task stays on the slow syscall path while one is confined\n",
+		     err);
+}
+
+/**
+ * sf_fastpath_disable - Stop the kprobes
+ *
+ * Called after the module's sys_enter probe is unregistered, under
+ * sf_hook_mutex: whatever flags remain are the kernel's business again
+ * (syscall_unregfunc() clears them all once the last probe is gone).
+ */
+void sf_fastpath_disable(void)
+{
+	if (!sf_fastpath_active)
+		return;
+	WRITE_ONCE(sf_fastpath_active, false);
+	unregister_kretprobes(sf_kretprobe_ptrs, ARRAY_SIZE(sf_kretprobe_ptrs));
+	unregister_kprobes(sf_kprobe_ptrs, ARRAY_SIZE(sf_kprobe_ptrs));
+}
+
+/**
+ * sf_fastpath_leave - Take the current, unconfined task off the slow path
+ *
+ * Called from the sys_enter probe, preemption off and under RCU, for a
+ * task it found unconfined. Clears the task's flag if no other user of the syscall
+ * tracepoints is registered or registering, then checks again, against a
+ * registration or an install that raced with it: each of those sets the
+ * flag after making itself visible, and this clears before looking, with a
+ * full barrier between (store-buffering pairs with sf_register_entry() and
+ * sf_fastpath_confine()), so one of the two sides sees the other.
+ */
+void sf_fastpath_leave(void)
+{
+	if (!READ_ONCE(sf_fastpath_active) || sf_slow_path_needed())
+		return;
+	clear_task_syscall_work(current, SYSCALL_TRACEPOINT);
+	smp_mb__after_atomic();
+	if (sf_slow_path_needed() || sf_task_stack(current))
+		set_task_syscall_work(current, SYSCALL_TRACEPOINT);
+}
+
+/**
+ * sf_fastpath_confine - Put a task that was just confined on the slow path
+ * @task: The task, whose table entry is visible already.
+ */
+void sf_fastpath_confine(struct task_struct *task)
+{
+	/* Pairs with the barrier in sf_fastpath_leave(). */
+	smp_mb__before_atomic();
+	set_task_syscall_work(task, SYSCALL_TRACEPOINT);
+}
+
+/**
+ * sf_fastpath_fork - Put a new task on the slow path
+ * @child: The new task, not yet running.
+ *
+ * Every child, confined or not: syscall_tracepoint_update() copied its
+ * parent's flag after the child became visible to sf_flag_all()'s walk, and
+ * may have cleared what the walk had set. A child that needs no slow path
+ * leaves it at its first syscall.
+ */
+void sf_fastpath_fork(struct task_struct *child)
+{
+	set_task_syscall_work(child, SYSCALL_TRACEPOINT);
+}
