@@ -83,7 +83,11 @@ static bool sf_foreign_probes(void)
 
 static bool sf_slow_path_needed(void)
 {
-	return atomic_read(&sf_fastpath_pending) || sf_foreign_probes();
+	if (atomic_read(&sf_fastpath_pending))
+		return true;
+	/* A registration publishes its probe before it counts down. */
+	smp_rmb();
+	return sf_foreign_probes();
 }
 
 /* Puts every thread of the system on the slow path, as syscall_regfunc(). */
