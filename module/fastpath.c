@@ -231,6 +231,7 @@ void sf_fastpath_leave(void)
 	if (!READ_ONCE(sf_fastpath_active) || sf_slow_path_needed())
 		return;
 	clear_task_syscall_work(current, SYSCALL_TRACEPOINT);
+	/* Clear, then look: pairs with sf_register_entry(), _confine(). */
 	smp_mb__after_atomic();
 	if (sf_slow_path_needed() || sf_task_stack(current))
 		set_task_syscall_work(current, SYSCALL_TRACEPOINT);
