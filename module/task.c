@@ -56,12 +56,14 @@ struct sf_task {
  *
  * An exit takes no lock unless the task is confined: an entry appears for
  * a task only from the task itself (an install), its parent before it
- * first runs (fork), or another thread's all-threads install, which adds
- * entries under the process's siglock and only while SIGNAL_GROUP_EXIT is
- * clear, when every thread sets PF_EXITING under that siglock too
- * (exit_signals(), kernel/signal.c). A thread that had no PF_EXITING then
- * reaches sched_process_exit after it, and its lockless lookup finds the
- * entry.
+ * first runs (fork), or another thread's all-threads install. That one
+ * adds entries first, without a stack, and gives them their stack under
+ * the process's siglock, only while SIGNAL_GROUP_EXIT is clear, when every
+ * thread sets PF_EXITING under that siglock too (exit_signals(),
+ * kernel/signal.c). A thread without PF_EXITING then reaches
+ * sched_process_exit after the siglock, and its lockless lookup finds the
+ * entry; the entry of a thread that was already exiting gets no stack and
+ * the install removes it, whichever of the two comes first.
  *
  * sf_install_mutex serializes installs, and the hooks' registration against
  * the table becoming empty: under it, sf_task_count only goes from zero to
@@ -207,13 +209,21 @@ static int sf_task_add(struct sf_task *entry, const struct task_struct *task,
 	return 0;
 }
 
-/* Under sf_task_lock: take @entry out of the table; freed by the caller. */
-static struct sf_stack *sf_task_del(struct sf_task *entry)
+/*
+ * Under sf_task_lock: take @entry out of the table, dropping its stack, and
+ * free it after a grace period. An install and the entry's task exiting may
+ * both try (see sf_task_prepare()): the first one does it, and the caller
+ * must hold RCU or the lock since finding @entry, so that it is not freed
+ * under the second.
+ */
+static void sf_task_del(struct sf_task *entry)
 {
-	WARN_ON_ONCE(rhashtable_remove_fast(&sf_task_table, &entry->node,
-					    sf_task_params));
+	if (rhashtable_remove_fast(&sf_task_table, &entry->node,
+				   sf_task_params))
+		return;
 	sf_task_count--;
-	return sf_task_locked_stack(entry);
+	sf_stack_put(sf_task_locked_stack(entry));
+	kfree_rcu(entry, rcu);
 }
 
 /*
@@ -244,31 +254,56 @@ static bool sf_thread_exiting(const struct task_struct *t)
 }
 
 /*
- * Takes out the entries an install added before failing. They never had a
- * stack, but lockless readers may hold them: freed after a grace period.
+ * Under RCU: gives every target thread that has none an entry without a
+ * stack (it stays unconfined), taken from @spare and listed on @added.
+ * Returns -EAGAIN with *@need set when @spare holds too few, or the error
+ * of the table failing to grow.
+ *
+ * Not under the siglock: rhashtable takes its bucket locks with softirqs
+ * off on 6.1, which must not be done with interrupts off as the siglock has
+ * them. A thread may be exiting meanwhile, and may pass sf_task_exit()
+ * before its entry is added: sf_task_commit() finds such threads under the
+ * siglock, and sf_task_finish() removes their entries.
  */
-static void sf_task_unwind(struct list_head *added)
+static int sf_task_prepare(bool all_threads, struct list_head *spare,
+			   unsigned int *nspare, struct list_head *added,
+			   unsigned int *need)
 {
-	struct sf_task *entry, *tmp;
+	unsigned int missing = 0, got = 0;
+	struct task_struct *t;
+	struct sf_task *entry;
+	int err = 0;
 
-	list_for_each_entry_safe(entry, tmp, added, spare) {
-		sf_task_del(entry);
-		list_del(&entry->spare);
-		kfree_rcu(entry, rcu);
+	raw_spin_lock(&sf_task_lock);
+	for (t = current; t; t = sf_next_target(t, all_threads)) {
+		if (sf_thread_exiting(t) || sf_task_find(t))
+			continue;
+		missing++;
+		if (err || list_empty(spare))
+			continue;
+		entry = list_first_entry(spare, struct sf_task, spare);
+		err = sf_task_add(entry, t, NULL);
+		if (!err) {
+			list_move(&entry->spare, added);
+			(*nspare)--;
+			got++;
+		}
 	}
+	raw_spin_unlock(&sf_task_lock);
+	if (!err && got < missing) {
+		/* The next round starts again: this one's entries go. */
+		*need = missing;
+		err = -EAGAIN;
+	}
+	return err;
 }
 
 /*
  * Under the caller's siglock and sf_task_lock. Checks, then changes: every
  * target thread moves to @stack, which extends the caller's stack @base;
  * other threads must be unconfined or have a stack that @base extends, so
- * that none of them loses a layer. Returns -EAGAIN with *@need set when
- * @spare holds too few entries for the newly confined threads.
- *
- * New entries go into the table without a stack first, so that the table
- * failing to grow (-ENOMEM, -EBUSY) leaves every thread as it was; only
- * then do the threads get their stack and the slow path, the stack before
- * the path (see sf_fastpath_leave()).
+ * that none of them loses a layer. A target without an entry is a thread
+ * created since sf_task_prepare(): -EAGAIN, with *@need set.
  *
  * no_new_privs belongs to each thread, and a caller without CAP_SYS_ADMIN
  * was allowed to load only because it has it: the other threads get it
@@ -278,43 +313,29 @@ static void sf_task_unwind(struct list_head *added)
  * decided without it.
  */
 static int sf_task_commit(struct sf_stack *base, struct sf_stack *stack,
-			  bool all_threads, struct list_head *spare,
-			  unsigned int *nspare, unsigned int *need)
+			  bool all_threads, unsigned int *need)
 {
 	struct task_struct *t;
 	struct sf_task *entry;
-	unsigned int missing = 0;
-	LIST_HEAD(added);
-	int err;
+	unsigned int threads = 0;
+	int err = 0;
 
 	/* The process is dying: its threads may exit without the siglock. */
 	if (all_threads && (current->signal->flags & SIGNAL_GROUP_EXIT))
 		return -EINTR;
 	for (t = current; t; t = sf_next_target(t, all_threads)) {
+		threads++;
 		if (sf_thread_exiting(t))
 			continue;
 		entry = sf_task_find(t);
 		if (!entry)
-			missing++;
+			err = -EAGAIN;
 		else if (!sf_stack_extends(base, sf_task_locked_stack(entry)))
 			return -EBUSY;
 	}
-	if (missing > *nspare) {
-		*need = missing;
-		return -EAGAIN;
-	}
-
-	for (t = current; t; t = sf_next_target(t, all_threads)) {
-		if (sf_thread_exiting(t) || sf_task_find(t))
-			continue;
-		entry = list_first_entry(spare, struct sf_task, spare);
-		err = sf_task_add(entry, t, NULL);
-		if (err) {
-			sf_task_unwind(&added);
-			return err;
-		}
-		list_move(&entry->spare, &added);
-		(*nspare)--;
+	if (err) {
+		*need = threads;
+		return err;
 	}
 
 	for (t = current; t; t = sf_next_target(t, all_threads)) {
@@ -326,6 +347,24 @@ static int sf_task_commit(struct sf_stack *base, struct sf_stack *stack,
 		sf_fastpath_confine(t);
 	}
 	return 0;
+}
+
+/*
+ * Under RCU, after sf_task_commit(): removes the entries that
+ * sf_task_prepare() added and that got no stack, all of them after a
+ * failure, or those of threads that were exiting.
+ */
+static void sf_task_finish(struct list_head *added)
+{
+	struct sf_task *entry, *tmp;
+
+	raw_spin_lock(&sf_task_lock);
+	list_for_each_entry_safe(entry, tmp, added, spare) {
+		list_del(&entry->spare);
+		if (!sf_task_locked_stack(entry))
+			sf_task_del(entry);
+	}
+	raw_spin_unlock(&sf_task_lock);
 }
 
 /* Allocates entries until @spare holds @need. */
@@ -451,14 +490,24 @@ int sf_task_install(struct sf_layer *layer, bool all_threads, u32 *depth,
 		} else {
 			/* Before any entry exists: no syscall or fork missed. */
 			err = sf_hook_enable();
+		}
+		if (!err) {
+			LIST_HEAD(added);
+
+			/* Until sf_task_finish(): entries may go meanwhile. */
+			rcu_read_lock();
+			err = sf_task_prepare(all_threads, &spare, &nspare,
+					      &added, &need);
 			if (!err) {
 				spin_lock_irq(&sighand->siglock);
 				raw_spin_lock(&sf_task_lock);
 				err = sf_task_commit(base, stack, all_threads,
-						     &spare, &nspare, &need);
+						     &need);
 				raw_spin_unlock(&sf_task_lock);
 				spin_unlock_irq(&sighand->siglock);
 			}
+			sf_task_finish(&added);
+			rcu_read_unlock();
 		}
 		if (!READ_ONCE(sf_task_count))
 			mod_delayed_work(system_wq, &sf_idle_work,
@@ -588,21 +637,25 @@ void sf_task_fork(struct task_struct *parent, struct task_struct *child)
  */
 void sf_task_exit(struct task_struct *task)
 {
-	struct sf_stack *stack = NULL;
 	struct sf_task *entry;
 	bool idle = false;
 
+	/*
+	 * A thread of a dying process may have read SIGNAL_GROUP_EXIT
+	 * without the siglock (do_group_exit(), exit_signals()): its set
+	 * under the siglock follows the install's commit, so reading the
+	 * table after that read finds the commit's entries.
+	 */
+	smp_rmb();
 	rcu_read_lock();
 	entry = rhashtable_lookup(&sf_task_table, &task, sf_task_params);
+	if (entry) {
+		raw_spin_lock(&sf_task_lock);
+		sf_task_del(entry);
+		idle = !sf_task_count;
+		raw_spin_unlock(&sf_task_lock);
+	}
 	rcu_read_unlock();
-	if (!entry)
-		return;
-	raw_spin_lock(&sf_task_lock);
-	stack = sf_task_del(entry);
-	idle = !sf_task_count;
-	raw_spin_unlock(&sf_task_lock);
-	sf_stack_put(stack);
-	kfree_rcu(entry, rcu);
 	if (idle)
 		mod_delayed_work(system_wq, &sf_idle_work, SF_IDLE_DELAY);
 }
