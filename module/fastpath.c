@@ -9,7 +9,7 @@
  * registers on sys_enter or sys_exit and clears it on every thread when the
  * last goes (syscall_regfunc() and syscall_unregfunc(), kernel/tracepoint.c),
  * and a child copies its parent's at fork (syscall_tracepoint_update(),
- * include/linux/sched.h). Left alone, a single confined task would put every
+ * include/trace/syscall.h). Left alone, a single confined task would put every
  * thread of the system on the slow path, as seccomp never does.
  *
  * So an unconfined task that reaches the sys_enter probe clears its own
@@ -49,13 +49,21 @@ static void *sf_own_probe;
 /*
  * Registrations on sys_enter or sys_exit between their start and return:
  * while one is under way its probe may be published at any moment, so no
- * task may leave the slow path. Only ever too high (a missed return), which
- * keeps tasks on the slow path and loses nothing.
+ * task may leave the slow path. Zeroed only while no kprobe is registered,
+ * so it can be too high (a return probe that found no free instance),
+ * which keeps tasks on the slow path and loses nothing, never too low.
  */
 static atomic_t sf_fastpath_pending = ATOMIC_INIT(0);
 
-/* Whether the kprobes are registered; under the caller's sf_hook_mutex. */
+/*
+ * Whether tasks may leave the slow path: set once the kprobes are
+ * registered, cleared before the module's probes go. Written under
+ * sf_hook_mutex, read by the probes.
+ */
 static bool sf_fastpath_active;
+
+/* Enough for every registration that can wait on tracepoints_mutex. */
+#define SF_KRETPROBE_MAXACTIVE 64
 
 static bool sf_is_syscall_tp(const struct tracepoint *tp)
 {
@@ -165,11 +173,15 @@ void sf_fastpath_enable(struct tracepoint *enter, struct tracepoint *exit,
 {
 	int i, err;
 
-	if (!IS_ENABLED(CONFIG_KPROBES) || !IS_ENABLED(CONFIG_KRETPROBES))
+	if (!IS_ENABLED(CONFIG_KPROBES) || !IS_ENABLED(CONFIG_KRETPROBES)) {
+		pr_info_once("no kprobes in this kernel: every task stays on the slow syscall path while one is confined\n");
 		return;
+	}
 	sf_tp_enter = enter;
 	sf_tp_exit = exit;
 	sf_own_probe = probe;
+	/* No kprobe can run now: the count starts from a known zero. */
+	atomic_set(&sf_fastpath_pending, 0);
 	/* Fresh each time: a kprobe keeps state from its last registration. */
 	memset(sf_kprobes, 0, sizeof(sf_kprobes));
 	memset(sf_kretprobes, 0, sizeof(sf_kretprobes));
@@ -180,6 +192,7 @@ void sf_fastpath_enable(struct tracepoint *enter, struct tracepoint *exit,
 		sf_kretprobes[i].kp.symbol_name = sf_register_funcs[i];
 		sf_kretprobes[i].entry_handler = sf_register_ret_entry;
 		sf_kretprobes[i].handler = sf_register_ret;
+		sf_kretprobes[i].maxactive = SF_KRETPROBE_MAXACTIVE;
 		sf_kretprobe_ptrs[i] = &sf_kretprobes[i];
 	}
 	err = register_kprobes(sf_kprobe_ptrs, ARRAY_SIZE(sf_kprobe_ptrs));
@@ -191,12 +204,24 @@ void sf_fastpath_enable(struct tracepoint *enter, struct tracepoint *exit,
 		unregister_kprobes(sf_kprobe_ptrs, ARRAY_SIZE(sf_kprobe_ptrs));
 		goto fail;
 	}
-	atomic_set(&sf_fastpath_pending, 0);
 	WRITE_ONCE(sf_fastpath_active, true);
 	return;
 fail:
+	sf_kprobe_ptrs[0] = NULL;
 	pr_info_once("cannot watch tracepoint registrations (%d): every task stays on the slow syscall path while one is confined\n",
 		     err);
+}
+
+/**
+ * sf_fastpath_stop - Keep every task on the slow path from now on
+ *
+ * Called before the module's probes are unregistered, under sf_hook_mutex,
+ * with no task confined: no task leaves the slow path and no child is put
+ * on it any more, so that none is left on it after the probes are gone.
+ */
+void sf_fastpath_stop(void)
+{
+	WRITE_ONCE(sf_fastpath_active, false);
 }
 
 /**
@@ -208,11 +233,18 @@ fail:
  */
 void sf_fastpath_disable(void)
 {
-	if (!sf_fastpath_active)
-		return;
+	int i;
+
 	WRITE_ONCE(sf_fastpath_active, false);
+	if (!sf_kprobe_ptrs[0])
+		return;
 	unregister_kretprobes(sf_kretprobe_ptrs, ARRAY_SIZE(sf_kretprobe_ptrs));
 	unregister_kprobes(sf_kprobe_ptrs, ARRAY_SIZE(sf_kprobe_ptrs));
+	for (i = 0; i < ARRAY_SIZE(sf_kretprobes); i++)
+		if (sf_kretprobes[i].nmissed)
+			pr_warn_once("%s returned without its return probe: tasks stayed on the slow syscall path\n",
+				     sf_register_funcs[i]);
+	sf_kprobe_ptrs[0] = NULL;
 }
 
 /**
@@ -253,11 +285,14 @@ void sf_fastpath_confine(struct task_struct *task)
  * @child: The new task, not yet running.
  *
  * Every child, confined or not: syscall_tracepoint_update() copied its
- * parent's flag after the child became visible to sf_flag_all()'s walk, and
- * may have cleared what the walk had set. A child that needs no slow path
- * leaves it at its first syscall.
+ * parent's flag after the child became visible to sf_flag_all()'s walk and
+ * to an all-threads install (which both may have set it meanwhile), and may
+ * have cleared it. A child that needs no slow path leaves it at its first
+ * syscall. While tasks do not leave the slow path, each has the flag from
+ * its parent as the kernel gave it.
  */
 void sf_fastpath_fork(struct task_struct *child)
 {
-	set_task_syscall_work(child, SYSCALL_TRACEPOINT);
+	if (READ_ONCE(sf_fastpath_active))
+		set_task_syscall_work(child, SYSCALL_TRACEPOINT);
 }

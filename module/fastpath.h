@@ -10,6 +10,7 @@
 
 void sf_fastpath_enable(struct tracepoint *enter, struct tracepoint *exit,
 			void *probe);
+void sf_fastpath_stop(void);
 void sf_fastpath_disable(void);
 void sf_fastpath_leave(void);
 void sf_fastpath_confine(struct task_struct *task);

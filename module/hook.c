@@ -4,11 +4,12 @@
  * sched_process_fork and sched_process_exit keep the task table in step with
  * task creation and exit.
  *
- * A sys_enter probe puts every task of the system on the slow syscall entry
- * path, confined or not, so the probes are registered only while at least
- * one task is confined: task.c enables them before it confines the first
- * task and disables them from a work item shortly after the last one has
- * exited. With no confined task the module costs nothing.
+ * Registering a sys_enter probe puts every task of the system on the slow
+ * syscall path, confined or not: unconfined tasks take themselves off it
+ * (fastpath.c), and the probes are registered only while at least one task
+ * is confined: task.c enables them before it confines the first task and
+ * disables them from a work item shortly after the last one has exited.
+ * With no confined task the module costs nothing.
  */
 
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
@@ -168,11 +169,14 @@ static struct sf_probe sf_probes[] = {
  * In registration order, sys_enter last, so that a call it skips always
  * meets the other two; sf_hook_proof_disable_enter() takes it down first.
  */
-enum { SF_PROOF_SYS_EXIT };
+enum { SF_PROOF_SYS_EXIT, SF_PROOF_SCHED_EXIT, SF_PROOF_SYS_ENTER };
 static struct sf_probe sf_proof_probes[] = {
-	[SF_PROOF_SYS_EXIT] = { .name = "sys_exit", .func = sf_probe_proof_exit },
-	{ .name = "sched_process_exit", .func = sf_probe_proof_task_exit },
-	{ .name = "sys_enter", .func = sf_probe_proof_enter },
+	[SF_PROOF_SYS_EXIT] = { .name = "sys_exit",
+				.func = sf_probe_proof_exit },
+	[SF_PROOF_SCHED_EXIT] = { .name = "sched_process_exit",
+				  .func = sf_probe_proof_task_exit },
+	[SF_PROOF_SYS_ENTER] = { .name = "sys_enter",
+				 .func = sf_probe_proof_enter },
 };
 
 /* How many of sf_proof_probes are registered; see skip_proof.c's locking. */
@@ -240,6 +244,7 @@ void sf_hook_disable(void)
 {
 	mutex_lock(&sf_hook_mutex);
 	if (sf_hook_enabled) {
+		sf_fastpath_stop();
 		sf_probes_unregister(sf_probes, 0, ARRAY_SIZE(sf_probes));
 		sf_fastpath_disable();
 		sf_hook_enabled = false;

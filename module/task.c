@@ -5,10 +5,13 @@
  * at exit, and turning the hooks on and off as the table fills and empties.
  */
 
+#include <linux/hash.h>
 #include <linux/jiffies.h>
 #include <linux/list.h>
+#include <linux/log2.h>
+#include <linux/mm.h>
 #include <linux/mutex.h>
-#include <linux/rhashtable.h>
+#include <linux/rculist.h>
 #include <linux/sched/signal.h>
 #include <linux/slab.h>
 #include <linux/spinlock.h>
@@ -20,15 +23,14 @@
 
 /**
  * struct sf_task - A confined task
- * @node: In sf_task_table.
+ * @node: In sf_task_hash.
  * @task: The key; compared, never dereferenced through the table.
- * @stack: The task's stack of layers, referenced by the entry; NULL while
- *         an install has yet to decide (the task counts as unconfined).
+ * @stack: The task's stack of layers, referenced by the entry.
  * @spare: In a list of entries not in the table yet.
  * @rcu: Frees the entry after the readers that may see it are gone.
  */
 struct sf_task {
-	struct rhash_head node;
+	struct hlist_node node;
 	const struct task_struct *task;
 	struct sf_stack __rcu *stack;
 	struct list_head spare;
@@ -38,32 +40,30 @@ struct sf_task {
 /*
  * Locking rules.
  *
- * sf_task_table holds one entry per confined task, keyed by task pointer,
- * and grows and shrinks with them (rhashtable), so a lookup stays O(1)
- * with tens of thousands of confined threads. Lookups run under RCU
- * without a lock: the sys_enter probe looks up the current task. An
- * unconfined task does not even look up: it leaves the slow syscall path
- * on its first syscall (fastpath.c). sf_task_lock serializes every change
- * of the table: inserting and removing entries, changing an entry's
- * @stack, sf_task_count, and the reserve. An entry leaves the table when
- * its task exits and is freed after a grace period; the stack it pointed
- * to is released with sf_stack_put(), also after a grace period.
+ * sf_task_hash holds one entry per confined task, keyed by task pointer.
+ * Lookups run under RCU without a lock: the sys_enter probe looks up the
+ * current task. An unconfined task does not even do that: it leaves the
+ * slow syscall path at its first syscall (fastpath.c). sf_task_lock
+ * serializes every change of the table: inserting and removing entries,
+ * changing an entry's @stack, sf_task_count, and the fork reserve. An entry
+ * leaves the table when its task exits and is freed after a grace period;
+ * the stack it pointed to is released with sf_stack_put(), also after a
+ * grace period.
  *
- * sf_task_lock is a raw spinlock: the fork and exit probes take it with
- * preemption off, which PREEMPT_RT's sleeping spinlocks do not allow. It is
- * never held around an allocation; the fork probe, which cannot sleep,
- * takes its entry from a reserve refilled from process context.
+ * sf_task_lock is a raw spinlock, and nothing allocates under it: the fork
+ * and exit probes take it with preemption off, where PREEMPT_RT allows
+ * neither sleeping locks nor allocation. That is also why the table has a
+ * fixed number of buckets, set at load from the memory size (see
+ * sf_task_init()), rather than growing: an insert never allocates or fails.
  *
  * An exit takes no lock unless the task is confined: an entry appears for
  * a task only from the task itself (an install), its parent before it
- * first runs (fork), or another thread's all-threads install. That one
- * adds entries first, without a stack, and gives them their stack under
- * the process's siglock, only while SIGNAL_GROUP_EXIT is clear, when every
- * thread sets PF_EXITING under that siglock too (exit_signals(),
- * kernel/signal.c). A thread without PF_EXITING then reaches
- * sched_process_exit after the siglock, and its lockless lookup finds the
- * entry; the entry of a thread that was already exiting gets no stack and
- * the install removes it, whichever of the two comes first.
+ * first runs (fork), or another thread's all-threads install, which adds
+ * entries under the process's siglock and only while SIGNAL_GROUP_EXIT is
+ * clear, when every thread sets PF_EXITING under that siglock too
+ * (exit_signals(), kernel/signal.c). A thread without PF_EXITING then
+ * reaches sched_process_exit after that siglock, and its lockless lookup
+ * finds the entry.
  *
  * sf_install_mutex serializes installs, and the hooks' registration against
  * the table becoming empty: under it, sf_task_count only goes from zero to
@@ -86,24 +86,16 @@ struct sf_task {
  * siglock, then sf_task_lock. sf_task_lock is never taken from interrupt
  * context.
  */
-static const struct rhashtable_params sf_task_params = {
-	.key_len = sizeof(const struct task_struct *),
-	.key_offset = offsetof(struct sf_task, task),
-	.head_offset = offsetof(struct sf_task, node),
-	.automatic_shrinking = true,
-};
-
-static struct rhashtable sf_task_table;
+static struct hlist_head *sf_task_hash;
+static unsigned int sf_task_hash_bits;
 static DEFINE_RAW_SPINLOCK(sf_task_lock);
 static unsigned int sf_task_count;
 static DEFINE_MUTEX(sf_install_mutex);
 
 /*
- * Entries for the fork probe, which must not allocate on PREEMPT_RT and
- * may fail to elsewhere: below SF_RESERVE_LOW, a work item refills it to
- * SF_RESERVE_HIGH. A child that finds it empty is killed (sf_task_fork()),
- * which only a burst of hundreds of forks within one work item's latency,
- * or an exhausted memory, can cause.
+ * Entries for the fork probe where it must not allocate (PREEMPT_RT) or
+ * could not: below SF_RESERVE_LOW, a work item refills it to
+ * SF_RESERVE_HIGH.
  */
 #define SF_RESERVE_LOW 64
 #define SF_RESERVE_HIGH 256
@@ -122,13 +114,21 @@ static DECLARE_WORK(sf_reserve_work, sf_task_refill_reserve);
 static void sf_task_idle(struct work_struct *work);
 static DECLARE_DELAYED_WORK(sf_idle_work, sf_task_idle);
 
-/*
- * Under RCU, or under sf_task_lock, which keeps the entry from being
- * removed (and freed) after the lookup's own RCU section.
- */
+static struct hlist_head *sf_task_bucket(const struct task_struct *task)
+{
+	return &sf_task_hash[hash_ptr(task, sf_task_hash_bits)];
+}
+
+/* Under RCU or sf_task_lock. */
 static struct sf_task *sf_task_find(const struct task_struct *task)
 {
-	return rhashtable_lookup_fast(&sf_task_table, &task, sf_task_params);
+	struct sf_task *entry;
+
+	hlist_for_each_entry_rcu(entry, sf_task_bucket(task), node,
+				 lockdep_is_held(&sf_task_lock))
+		if (entry->task == task)
+			return entry;
+	return NULL;
 }
 
 static struct sf_stack *sf_task_locked_stack(struct sf_task *entry)
@@ -148,9 +148,8 @@ static struct sf_stack *sf_task_locked_stack(struct sf_task *entry)
  */
 struct sf_stack *sf_task_stack(const struct task_struct *task)
 {
-	struct sf_task *entry;
+	struct sf_task *entry = sf_task_find(task);
 
-	entry = rhashtable_lookup(&sf_task_table, &task, sf_task_params);
 	return entry ? rcu_dereference(entry->stack) : NULL;
 }
 
@@ -170,8 +169,7 @@ struct sf_stack *sf_task_get_stack(const struct task_struct *task)
 	entry = sf_task_find(task);
 	if (entry) {
 		stack = sf_task_locked_stack(entry);
-		if (stack)
-			sf_stack_get(stack);
+		sf_stack_get(stack);
 	}
 	raw_spin_unlock(&sf_task_lock);
 	return stack;
@@ -187,43 +185,15 @@ static void sf_task_set_stack(struct sf_task *entry, struct sf_stack *stack)
 	sf_stack_put(old);
 }
 
-/*
- * Under sf_task_lock: put @entry in the table for @task, with @stack, which
- * may be NULL for an entry that an install fills in later. On error (the
- * table could not grow) the entry is not in the table and is the caller's.
- */
-static int sf_task_add(struct sf_task *entry, const struct task_struct *task,
-		       struct sf_stack *stack)
+/* Under sf_task_lock: confine @task with @stack, using the entry @entry. */
+static void sf_task_add(struct sf_task *entry, const struct task_struct *task,
+			struct sf_stack *stack)
 {
-	int err;
-
 	entry->task = task;
-	RCU_INIT_POINTER(entry->stack, NULL);
-	err = rhashtable_insert_fast(&sf_task_table, &entry->node,
-				     sf_task_params);
-	if (err)
-		return err;
-	if (stack)
-		sf_task_set_stack(entry, stack);
+	sf_stack_get(stack);
+	RCU_INIT_POINTER(entry->stack, stack);
+	hlist_add_head_rcu(&entry->node, sf_task_bucket(task));
 	sf_task_count++;
-	return 0;
-}
-
-/*
- * Under sf_task_lock: take @entry out of the table, dropping its stack, and
- * free it after a grace period. An install and the entry's task exiting may
- * both try (see sf_task_prepare()): the first one does it, and the caller
- * must hold RCU or the lock since finding @entry, so that it is not freed
- * under the second.
- */
-static void sf_task_del(struct sf_task *entry)
-{
-	if (rhashtable_remove_fast(&sf_task_table, &entry->node,
-				   sf_task_params))
-		return;
-	sf_task_count--;
-	sf_stack_put(sf_task_locked_stack(entry));
-	kfree_rcu(entry, rcu);
 }
 
 /*
@@ -254,56 +224,12 @@ static bool sf_thread_exiting(const struct task_struct *t)
 }
 
 /*
- * Under RCU: gives every target thread that has none an entry without a
- * stack (it stays unconfined), taken from @spare and listed on @added.
- * Returns -EAGAIN with *@need set when @spare holds too few, or the error
- * of the table failing to grow.
- *
- * Not under the siglock: rhashtable takes its bucket locks with softirqs
- * off on 6.1, which must not be done with interrupts off as the siglock has
- * them. A thread may be exiting meanwhile, and may pass sf_task_exit()
- * before its entry is added: sf_task_commit() finds such threads under the
- * siglock, and sf_task_finish() removes their entries.
- */
-static int sf_task_prepare(bool all_threads, struct list_head *spare,
-			   unsigned int *nspare, struct list_head *added,
-			   unsigned int *need)
-{
-	unsigned int missing = 0, got = 0;
-	struct task_struct *t;
-	struct sf_task *entry;
-	int err = 0;
-
-	raw_spin_lock(&sf_task_lock);
-	for (t = current; t; t = sf_next_target(t, all_threads)) {
-		if (sf_thread_exiting(t) || sf_task_find(t))
-			continue;
-		missing++;
-		if (err || list_empty(spare))
-			continue;
-		entry = list_first_entry(spare, struct sf_task, spare);
-		err = sf_task_add(entry, t, NULL);
-		if (!err) {
-			list_move(&entry->spare, added);
-			(*nspare)--;
-			got++;
-		}
-	}
-	raw_spin_unlock(&sf_task_lock);
-	if (!err && got < missing) {
-		/* The next round starts again: this one's entries go. */
-		*need = missing;
-		err = -EAGAIN;
-	}
-	return err;
-}
-
-/*
  * Under the caller's siglock and sf_task_lock. Checks, then changes: every
  * target thread moves to @stack, which extends the caller's stack @base;
  * other threads must be unconfined or have a stack that @base extends, so
- * that none of them loses a layer. A target without an entry is a thread
- * created since sf_task_prepare(): -EAGAIN, with *@need set.
+ * that none of them loses a layer. Returns -EAGAIN with *@need set when
+ * @spare holds too few entries for the newly confined threads. Each thread
+ * gets the slow path after its stack (see sf_fastpath_leave()).
  *
  * no_new_privs belongs to each thread, and a caller without CAP_SYS_ADMIN
  * was allowed to load only because it has it: the other threads get it
@@ -313,29 +239,28 @@ static int sf_task_prepare(bool all_threads, struct list_head *spare,
  * decided without it.
  */
 static int sf_task_commit(struct sf_stack *base, struct sf_stack *stack,
-			  bool all_threads, unsigned int *need)
+			  bool all_threads, struct list_head *spare,
+			  unsigned int nspare, unsigned int *need)
 {
 	struct task_struct *t;
 	struct sf_task *entry;
-	unsigned int threads = 0;
-	int err = 0;
+	unsigned int missing = 0;
 
 	/* The process is dying: its threads may exit without the siglock. */
 	if (all_threads && (current->signal->flags & SIGNAL_GROUP_EXIT))
 		return -EINTR;
 	for (t = current; t; t = sf_next_target(t, all_threads)) {
-		threads++;
 		if (sf_thread_exiting(t))
 			continue;
 		entry = sf_task_find(t);
 		if (!entry)
-			err = -EAGAIN;
+			missing++;
 		else if (!sf_stack_extends(base, sf_task_locked_stack(entry)))
 			return -EBUSY;
 	}
-	if (err) {
-		*need = threads;
-		return err;
+	if (missing > nspare) {
+		*need = missing;
+		return -EAGAIN;
 	}
 
 	for (t = current; t; t = sf_next_target(t, all_threads)) {
@@ -343,28 +268,17 @@ static int sf_task_commit(struct sf_stack *base, struct sf_stack *stack,
 			continue;
 		if (task_no_new_privs(current))
 			task_set_no_new_privs(t);
-		sf_task_set_stack(sf_task_find(t), stack);
+		entry = sf_task_find(t);
+		if (entry) {
+			sf_task_set_stack(entry, stack);
+		} else {
+			entry = list_first_entry(spare, struct sf_task, spare);
+			list_del(&entry->spare);
+			sf_task_add(entry, t, stack);
+		}
 		sf_fastpath_confine(t);
 	}
 	return 0;
-}
-
-/*
- * Under RCU, after sf_task_commit(): removes the entries that
- * sf_task_prepare() added and that got no stack, all of them after a
- * failure, or those of threads that were exiting.
- */
-static void sf_task_finish(struct list_head *added)
-{
-	struct sf_task *entry, *tmp;
-
-	raw_spin_lock(&sf_task_lock);
-	list_for_each_entry_safe(entry, tmp, added, spare) {
-		list_del(&entry->spare);
-		if (!sf_task_locked_stack(entry))
-			sf_task_del(entry);
-	}
-	raw_spin_unlock(&sf_task_lock);
 }
 
 /* Allocates entries until @spare holds @need. */
@@ -391,23 +305,21 @@ static void sf_task_free_list(struct list_head *list)
 }
 
 /*
- * Brings the fork probe's reserve up to SF_RESERVE_HIGH; from a work item,
- * or from an install, in process context. Not accounted to a memory
- * cgroup: the work item has none, and the entries are for whichever
- * confined task forks next.
+ * Brings the fork probe's reserve up to SF_RESERVE_HIGH, in process
+ * context: the work item, or an install. Not charged to a memory cgroup:
+ * the entries are for whichever confined task forks next.
  */
 static void sf_task_refill_reserve(struct work_struct *work)
 {
-	unsigned int have, n = 0;
+	unsigned int n = 0, have = READ_ONCE(sf_task_reserved);
 	LIST_HEAD(fresh);
 
-	have = READ_ONCE(sf_task_reserved);
 	if (have >= SF_RESERVE_HIGH)
 		return;
 	sf_task_refill(&fresh, &n, SF_RESERVE_HIGH - have, GFP_KERNEL);
 	raw_spin_lock(&sf_task_lock);
 	list_splice(&fresh, &sf_task_reserve);
-	sf_task_reserved += n;
+	WRITE_ONCE(sf_task_reserved, sf_task_reserved + n);
 	raw_spin_unlock(&sf_task_lock);
 }
 
@@ -490,24 +402,14 @@ int sf_task_install(struct sf_layer *layer, bool all_threads, u32 *depth,
 		} else {
 			/* Before any entry exists: no syscall or fork missed. */
 			err = sf_hook_enable();
-		}
-		if (!err) {
-			LIST_HEAD(added);
-
-			/* Until sf_task_finish(): entries may go meanwhile. */
-			rcu_read_lock();
-			err = sf_task_prepare(all_threads, &spare, &nspare,
-					      &added, &need);
 			if (!err) {
 				spin_lock_irq(&sighand->siglock);
 				raw_spin_lock(&sf_task_lock);
 				err = sf_task_commit(base, stack, all_threads,
-						     &need);
+						     &spare, nspare, &need);
 				raw_spin_unlock(&sf_task_lock);
 				spin_unlock_irq(&sighand->siglock);
 			}
-			sf_task_finish(&added);
-			rcu_read_unlock();
 		}
 		if (!READ_ONCE(sf_task_count))
 			mod_delayed_work(system_wq, &sf_idle_work,
@@ -546,7 +448,7 @@ static struct sf_task *sf_task_take_reserve(void)
 					 spare);
 	if (entry) {
 		list_del(&entry->spare);
-		sf_task_reserved--;
+		WRITE_ONCE(sf_task_reserved, sf_task_reserved - 1);
 	}
 	return entry;
 }
@@ -556,14 +458,18 @@ static struct sf_task *sf_task_take_reserve(void)
  * @parent: The forking task (current).
  * @child: The new task, which has not run yet.
  *
- * Called from the sched_process_fork probe: atomic context. A child that
- * cannot get its entry must not run unconfined: it is killed with SIGKILL
- * before it reaches user space. For a thread, that takes its whole process
- * down, which is the only way a module has to stop it. On PREEMPT_RT that
- * signal takes the child's siglock, a sleeping lock, with preemption off:
- * the one path of the module that RT does not allow, reached only when the
- * reserve ran dry, that is when SF_RESERVE_HIGH - SF_RESERVE_LOW confined
- * forks came before the refill work could run.
+ * Called from the sched_process_fork probe: atomic context. The entry comes
+ * from an atomic allocation charged to the forker, or where that is not
+ * allowed (PREEMPT_RT) or fails, from the reserve. A child that cannot get
+ * an entry must not run unconfined: it is killed with SIGKILL before it
+ * reaches user space. For a thread, that takes its whole process down,
+ * which is the only way a module has to stop it.
+ *
+ * On PREEMPT_RT, where the reserve is the only source, that signal takes the
+ * child's siglock, a sleeping lock there, with preemption off: the one path
+ * of the module that RT does not allow, reached only when the reserve ran
+ * dry, that is when SF_RESERVE_HIGH - SF_RESERVE_LOW confined forks came
+ * before the refill work could run, or memory ran out.
  */
 void sf_task_fork(struct task_struct *parent, struct task_struct *child)
 {
@@ -572,19 +478,18 @@ void sf_task_fork(struct task_struct *parent, struct task_struct *child)
 
 	/* Unconfined parents, the common case, take no lock. */
 	rcu_read_lock();
-	entry = rhashtable_lookup(&sf_task_table, &parent, sf_task_params);
+	entry = sf_task_find(parent);
 	rcu_read_unlock();
 	if (!entry)
 		return;
 
-	/* Accounted to the forker where allocating here is allowed. */
 	if (!IS_ENABLED(CONFIG_PREEMPT_RT))
 		fresh = kzalloc(sizeof(*fresh),
 				GFP_ATOMIC | __GFP_NOWARN | __GFP_ACCOUNT);
 	raw_spin_lock(&sf_task_lock);
 	/* The parent is in fork(), not exiting: its entry is still there. */
 	entry = sf_task_find(parent);
-	if (entry && sf_task_locked_stack(entry)) {
+	if (entry) {
 		struct sf_stack *stack = sf_task_locked_stack(entry);
 		struct sf_task *existing = sf_task_find(child);
 
@@ -598,10 +503,11 @@ void sf_task_fork(struct task_struct *parent, struct task_struct *child)
 		} else {
 			if (!fresh)
 				fresh = sf_task_take_reserve();
-			if (!fresh || sf_task_add(fresh, child, stack))
-				failed = true;
+			if (fresh)
+				sf_task_add(fresh, child, stack);
 			else
-				fresh = NULL;
+				failed = true;
+			fresh = NULL;
 		}
 		/*
 		 * The child copied the parent's no_new_privs long before this
@@ -611,10 +517,10 @@ void sf_task_fork(struct task_struct *parent, struct task_struct *child)
 		if (task_no_new_privs(parent))
 			task_set_no_new_privs(child);
 	}
-	/* Never in the table: kept, as no kfree() may run here on RT. */
+	/* Unused: kept, since no kfree() may run here on PREEMPT_RT. */
 	if (fresh) {
 		list_add(&fresh->spare, &sf_task_reserve);
-		sf_task_reserved++;
+		WRITE_ONCE(sf_task_reserved, sf_task_reserved + 1);
 	}
 	low = sf_task_reserved < SF_RESERVE_LOW;
 	raw_spin_unlock(&sf_task_lock);
@@ -633,41 +539,58 @@ void sf_task_fork(struct task_struct *parent, struct task_struct *child)
  *
  * Called from the sched_process_exit probe for every exiting task while the
  * hooks are registered. Takes no lock for an unconfined task: see
- * sf_thread_exiting() for why its lookup cannot miss an entry.
+ * sf_thread_exiting() for why its lookup cannot miss an entry. Only the
+ * task itself removes its entry, so the entry found stays in the table
+ * until then.
  */
 void sf_task_exit(struct task_struct *task)
 {
+	struct sf_stack *stack;
 	struct sf_task *entry;
-	bool idle = false;
+	bool idle;
 
-	/*
-	 * A thread of a dying process may have read SIGNAL_GROUP_EXIT
-	 * without the siglock (do_group_exit(), exit_signals()): its set
-	 * under the siglock follows the install's commit, so reading the
-	 * table after that read finds the commit's entries.
-	 */
-	smp_rmb();
 	rcu_read_lock();
-	entry = rhashtable_lookup(&sf_task_table, &task, sf_task_params);
-	if (entry) {
-		raw_spin_lock(&sf_task_lock);
-		sf_task_del(entry);
-		idle = !sf_task_count;
-		raw_spin_unlock(&sf_task_lock);
-	}
+	entry = sf_task_find(task);
 	rcu_read_unlock();
+	if (!entry)
+		return;
+	raw_spin_lock(&sf_task_lock);
+	hlist_del_rcu(&entry->node);
+	stack = sf_task_locked_stack(entry);
+	idle = !--sf_task_count;
+	raw_spin_unlock(&sf_task_lock);
+	sf_stack_put(stack);
+	kfree_rcu(entry, rcu);
 	if (idle)
 		mod_delayed_work(system_wq, &sf_idle_work, SF_IDLE_DELAY);
 }
 
 /**
- * sf_task_init - Set up the task table
+ * sf_task_init - Allocate the task table
+ *
+ * One bucket per four threads the system may have by default: the kernel's
+ * threads-max is its memory over eight kernel stacks (set_max_threads(),
+ * kernel/fork.c), so the chains stay a few entries long even with every
+ * thread confined, and the table takes an eighth of a pointer per page of
+ * memory (1 MiB on a 64 GiB machine).
  *
  * Return: 0 or -ENOMEM.
  */
 int sf_task_init(void)
 {
-	return rhashtable_init(&sf_task_table, &sf_task_params);
+	u64 threads = div64_u64((u64)totalram_pages() * PAGE_SIZE,
+				(u64)THREAD_SIZE * 8);
+	unsigned int i, buckets;
+
+	buckets = roundup_pow_of_two(clamp_t(u64, threads / 4, 1024, 1 << 20));
+	sf_task_hash_bits = ilog2(buckets);
+	sf_task_hash = kvmalloc_array(buckets, sizeof(*sf_task_hash),
+				      GFP_KERNEL);
+	if (!sf_task_hash)
+		return -ENOMEM;
+	for (i = 0; i < buckets; i++)
+		INIT_HLIST_HEAD(&sf_task_hash[i]);
+	return 0;
 }
 
 /* Module exit: no task is confined any more (layers pin the module). */
@@ -680,5 +603,6 @@ void sf_task_cleanup(void)
 	cancel_work_sync(&sf_reserve_work);
 	sf_task_free_list(&sf_task_reserve);
 	sf_task_reserved = 0;
-	rhashtable_destroy(&sf_task_table);
+	kvfree(sf_task_hash);
+	sf_task_hash = NULL;
 }
