@@ -86,8 +86,9 @@ struct sf_task {
  * siglock, then sf_task_lock. sf_task_lock is never taken from interrupt
  * context.
  */
-static struct hlist_head *sf_task_hash;
-static unsigned int sf_task_hash_bits;
+/* Set once at load, read on every lookup: next to other read-mostly data. */
+static struct hlist_head *sf_task_hash __read_mostly;
+static unsigned int sf_task_hash_bits __read_mostly;
 static DEFINE_RAW_SPINLOCK(sf_task_lock);
 static unsigned int sf_task_count;
 static DEFINE_MUTEX(sf_install_mutex);
