@@ -7,6 +7,7 @@
 #include <linux/init.h>
 #include <linux/module.h>
 
+#include "action.h"
 #include "device.h"
 #include "hook.h"
 #include "policy.h"
@@ -23,10 +24,13 @@ static int __init sf_init(void)
 	err = sf_policy_init();
 	if (err)
 		return err;
+	err = sf_action_init();
+	if (err)
+		goto err_policy;
 	/* Before the device exists: no load may come before the test. */
 	err = sf_skip_proof_start();
 	if (err)
-		goto err_policy;
+		goto err_action;
 	err = sf_device_init();
 	if (err)
 		goto err_proof;
@@ -34,6 +38,8 @@ static int __init sf_init(void)
 
 err_proof:
 	sf_skip_proof_stop();
+err_action:
+	sf_action_exit();
 err_policy:
 	sf_policy_exit();
 	return err;
@@ -49,6 +55,7 @@ static void __exit sf_exit(void)
 	sf_device_exit();
 	sf_skip_proof_stop();
 	sf_task_cleanup();
+	sf_action_exit();
 	sf_policy_exit();
 }
 
