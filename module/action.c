@@ -25,6 +25,7 @@
 #include <linux/bitmap.h>
 #include <linux/bitops.h>
 #include <linux/cpumask.h>
+#include <linux/moduleparam.h>
 #include <linux/printk.h>
 #include <linux/sched.h>
 #include <linux/sched/signal.h>
@@ -84,11 +85,27 @@ static struct sf_signal_work *sf_signal_works;
 static unsigned long *sf_signal_works_busy;
 static unsigned int sf_signal_works_count;
 
+#ifdef SYSFENCE_KUNIT
+/*
+ * Test builds only: a pool of this many works instead, so that tests can
+ * run out of them (0: every trap and kill finds none).
+ */
+static int signal_works = -1;
+module_param(signal_works, int, 0444);
+MODULE_PARM_DESC(signal_works, "Test only: size of the signal work pool (-1: the default)");
+#else
+#define signal_works (-1)
+#endif
+
 /* From the probe: a free work, or NULL when every one is taken. */
 static struct sf_signal_work *sf_signal_work_get(void)
 {
 	unsigned int n = sf_signal_works_count, tries, i;
 	unsigned int start = raw_smp_processor_id() * SF_SIGNAL_WORKS_PER_CPU;
+
+	/* A test build's pool may be smaller. */
+	if (start >= n)
+		start = 0;
 
 	/* Bounded: a bit taken under us sends us on to the next. */
 	for (tries = 0; tries < SF_SIGNAL_WORKS_PER_CPU; tries++) {
@@ -330,8 +347,9 @@ void sf_action_apply(const struct sf_stack *stack, struct pt_regs *regs,
  */
 int sf_action_init(void)
 {
-	/* Probes index the pool by CPU number, below nr_cpu_ids. */
-	sf_signal_works_count = nr_cpu_ids * SF_SIGNAL_WORKS_PER_CPU;
+	/* Probes start at the works of their CPU, below nr_cpu_ids. */
+	sf_signal_works_count = signal_works >= 0 ? signal_works :
+				nr_cpu_ids * SF_SIGNAL_WORKS_PER_CPU;
 	sf_signal_works = kcalloc(sf_signal_works_count,
 				  sizeof(*sf_signal_works), GFP_KERNEL);
 	sf_signal_works_busy = bitmap_zalloc(sf_signal_works_count,
