@@ -13,5 +13,7 @@
 void sf_action_apply(const struct sf_stack *stack, struct pt_regs *regs,
 		     enum sf_abi abi, u32 nr, u32 entry_nr,
 		     const struct sf_decision *d);
+int sf_action_init(void);
+void sf_action_exit(void);
 
 #endif /* SF_ACTION_H */

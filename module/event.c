@@ -5,11 +5,12 @@
  *
  * - the listener of the deciding layer, if it was loaded with one: a ring
  *   of records allocated at load, read(2) and poll(2) through an anonymous
- *   file. The probe only takes the ring's spinlock for a bounded copy and
- *   never waits for the reader: a full ring counts the record as lost, and
- *   the reader is told how many. Identical consecutive records become one
- *   with a count; a "unique" listener (for learning) keeps each distinct
- *   decision once, however often it recurs;
+ *   file. The probe only takes the ring's raw spinlock for a bounded copy
+ *   and never waits for the reader: a full ring counts the record as lost,
+ *   and the reader is told how many. It wakes the reader through an
+ *   irq_work, never directly (see struct sf_listener). Identical
+ *   consecutive records become one with a count; a "unique" listener (for
+ *   learning) keeps each distinct decision once, however often it recurs;
  * - the sysfence:sysfence_decision tracepoint (sf_trace.h);
  * - the kernel log, for log, kill-thread and kill, with a budget per layer.
  *
@@ -23,6 +24,7 @@
 #include <linux/cred.h>
 #include <linux/err.h>
 #include <linux/file.h>
+#include <linux/irq_work.h>
 #include <linux/hash.h>
 #include <linux/jhash.h>
 #include <linux/list.h>
@@ -64,7 +66,9 @@ struct sf_event_key {
  * struct sf_listener - The receiving end of one layer's decision events
  * @usage: References: the layer (until sf_listener_detach()) and the file.
  * @lock: Protects @ring, @head, @count, @lost, @dead, @keys and @nkeys.
- *	Taken by the probe with preemption disabled, never from interrupts.
+ *	Taken by the probe with preemption disabled, never from interrupts:
+ *	a raw spinlock, since a spinlock_t sleeps on PREEMPT_RT. Every
+ *	section under it is a bounded copy or lookup.
  * @ring: @capacity records; @count of them from @head on, wrapping.
  * @capacity: Size of @ring, fixed at load.
  * @head: Index of the oldest record.
@@ -81,7 +85,11 @@ struct sf_event_key {
  *	the bitmask of the arguments that tell decisions apart (those with a
  *	constant family, arg_families.c).
  * @key_limit: Per ABI, the size of @key_args.
- * @wait: Readers and pollers.
+ * @wait: Readers and pollers. Its lock is a spinlock_t, which the probe
+ *	must not take (it sleeps on PREEMPT_RT): the probe queues @wakeup,
+ *	which wakes them from the irq_work's context, a hard interrupt or, on
+ *	PREEMPT_RT, the per-CPU irq_work thread.
+ * @wakeup: Wakes @wait. Pending at most once: wakeups coalesce.
  * @pid_ns: PID namespace of the loader: records' IDs are in it.
  * @user_ns: User namespace of the loader: records' UIDs are in it.
  * @all: In sf_all_listeners, for a listener of every layer.
@@ -89,7 +97,7 @@ struct sf_event_key {
 struct sf_listener {
 	refcount_t usage;
 	/* Protects the ring and the keys; see above. */
-	spinlock_t lock;
+	raw_spinlock_t lock;
 	struct sysfence_event *ring;
 	u32 capacity;
 	u32 head;
@@ -104,6 +112,7 @@ struct sf_listener {
 	u8 *key_args[SF_ABI_COUNT];
 	u32 key_limit[SF_ABI_COUNT];
 	wait_queue_head_t wait;
+	struct irq_work wakeup;
 	struct pid_namespace *pid_ns;
 	struct user_namespace *user_ns;
 	struct list_head all;
@@ -117,9 +126,17 @@ struct sf_listener {
 static LIST_HEAD(sf_all_listeners);
 static DEFINE_MUTEX(sf_all_mutex);
 
+/*
+ * May sleep: on PREEMPT_RT, irq_work_sync() waits for the irq_work thread.
+ * Every reference is dropped in process context (the file's release, the
+ * layer's release work, a failed load).
+ */
 static void sf_listener_free(struct sf_listener *l)
 {
 	int abi;
+
+	/* A wakeup queued by the probe may still run. */
+	irq_work_sync(&l->wakeup);
 
 	for (abi = 0; abi < SF_ABI_COUNT; abi++)
 		kfree(l->key_args[abi]);
@@ -163,6 +180,14 @@ static int sf_listener_key_args(struct sf_listener *l)
 	return 0;
 }
 
+/* The irq_work of a listener: wakes its readers, outside the probe. */
+static void sf_listener_wake(struct irq_work *work)
+{
+	struct sf_listener *l = container_of(work, struct sf_listener, wakeup);
+
+	wake_up_poll(&l->wait, EPOLLIN | EPOLLRDNORM);
+}
+
 /* The memory a listener holds, counted with its layer's (stack limits). */
 u64 sf_listener_bytes(const struct sf_listener *l)
 {
@@ -189,8 +214,9 @@ struct sf_listener *sf_listener_create(u32 records, bool unique)
 		return ERR_PTR(-ENOMEM);
 	refcount_set(&l->usage, 1);
 	INIT_LIST_HEAD(&l->all);
-	spin_lock_init(&l->lock);
+	raw_spin_lock_init(&l->lock);
 	init_waitqueue_head(&l->wait);
+	init_irq_work(&l->wakeup, sf_listener_wake);
 	l->capacity = records;
 	l->unique = unique;
 	l->pid_ns = get_pid_ns(task_active_pid_ns(current));
@@ -224,9 +250,9 @@ void sf_listener_detach(struct sf_listener *l)
 {
 	if (!l)
 		return;
-	spin_lock(&l->lock);
+	raw_spin_lock(&l->lock);
 	l->dead = true;
-	spin_unlock(&l->lock);
+	raw_spin_unlock(&l->lock);
 	wake_up_poll(&l->wait, EPOLLIN | EPOLLHUP);
 	sf_listener_put(l);
 }
@@ -235,9 +261,9 @@ static bool sf_listener_ready(struct sf_listener *l)
 {
 	bool ready;
 
-	spin_lock(&l->lock);
+	raw_spin_lock(&l->lock);
 	ready = l->count || l->lost || l->dead;
-	spin_unlock(&l->lock);
+	raw_spin_unlock(&l->lock);
 	return ready;
 }
 
@@ -281,21 +307,21 @@ static ssize_t sf_listener_read(struct file *file, char __user *buf,
 		if (err)
 			return err;
 	}
-	spin_lock(&l->lock);
+	raw_spin_lock(&l->lock);
 	while (size - done >= sizeof(ev) && sf_listener_pop(l, &ev)) {
 		/* A user copy may fault: not under the probe's lock. */
-		spin_unlock(&l->lock);
+		raw_spin_unlock(&l->lock);
 		if (copy_to_user(buf + done, &ev, sizeof(ev))) {
-			spin_lock(&l->lock);
+			raw_spin_lock(&l->lock);
 			/* Not silently: the record counts as lost. */
 			l->lost += ev.type == SYSFENCE_EVENT_LOST ? ev.count : 1;
-			spin_unlock(&l->lock);
+			raw_spin_unlock(&l->lock);
 			return done ? done : -EFAULT;
 		}
 		done += sizeof(ev);
-		spin_lock(&l->lock);
+		raw_spin_lock(&l->lock);
 	}
-	spin_unlock(&l->lock);
+	raw_spin_unlock(&l->lock);
 	return done;
 }
 
@@ -305,12 +331,12 @@ static __poll_t sf_listener_poll(struct file *file, poll_table *wait)
 	__poll_t mask = 0;
 
 	poll_wait(file, &l->wait, wait);
-	spin_lock(&l->lock);
+	raw_spin_lock(&l->lock);
 	if (l->count || l->lost)
 		mask |= EPOLLIN | EPOLLRDNORM;
 	else if (l->dead)
 		mask |= EPOLLHUP;
-	spin_unlock(&l->lock);
+	raw_spin_unlock(&l->lock);
 	return mask;
 }
 
@@ -436,7 +462,7 @@ static void sf_listener_push(struct sf_listener *l,
 	struct sysfence_event *last;
 	bool full = false, queued = false;
 
-	spin_lock(&l->lock);
+	raw_spin_lock(&l->lock);
 	if (l->dead)
 		goto out;
 	if (l->unique) {
@@ -461,9 +487,14 @@ static void sf_listener_push(struct sf_listener *l,
 	l->count++;
 	queued = true;
 out:
-	spin_unlock(&l->lock);
+	raw_spin_unlock(&l->lock);
+	/*
+	 * wq_has_sleeper() orders the record's queuing before its look at
+	 * the wait queue, as prepare_to_wait() orders a reader's; it takes
+	 * no lock.
+	 */
 	if (queued && wq_has_sleeper(&l->wait))
-		wake_up_poll(&l->wait, EPOLLIN | EPOLLRDNORM);
+		irq_work_queue(&l->wakeup);
 }
 
 /* Fills the fields of a record that depend on the listener. */

@@ -7,6 +7,7 @@
 #include <linux/init.h>
 #include <linux/module.h>
 
+#include "action.h"
 #include "device.h"
 #include "hook.h"
 #include "policy.h"
@@ -26,10 +27,13 @@ static int __init sf_init(void)
 	err = sf_task_init();
 	if (err)
 		goto err_policy;
+	err = sf_action_init();
+	if (err)
+		goto err_task;
 	/* Before the device exists: no load may come before the test. */
 	err = sf_skip_proof_start();
 	if (err)
-		goto err_task;
+		goto err_action;
 	err = sf_device_init();
 	if (err)
 		goto err_proof;
@@ -37,6 +41,8 @@ static int __init sf_init(void)
 
 err_proof:
 	sf_skip_proof_stop();
+err_action:
+	sf_action_exit();
 err_task:
 	sf_task_cleanup();
 err_policy:
@@ -54,6 +60,7 @@ static void __exit sf_exit(void)
 	sf_device_exit();
 	sf_skip_proof_stop();
 	sf_task_cleanup();
+	sf_action_exit();
 	sf_policy_exit();
 }
 

@@ -68,7 +68,10 @@ enum sf_proof_phase {
  * time; the work items only read the phase, after taking the sys_enter
  * probe down. The verdict goes from unknown to its value once, by
  * cmpxchg(), and is all that readers need: nothing else is published with
- * it. sf_proof_mutex serializes taking the probes down.
+ * it; waiters on sf_proof_wait are woken by the work items, never by the
+ * probes (the wait queue's lock is a spinlock_t, which sleeps on
+ * PREEMPT_RT, where the probes run with preemption disabled).
+ * sf_proof_mutex serializes taking the probes down.
  *
  * While the probes are registered the module holds a reference on itself:
  * module exit cannot come between the two probes of a skipped call, which
@@ -99,13 +102,15 @@ static DECLARE_WORK(sf_proof_work, sf_proof_release);
 static void sf_proof_expire(struct work_struct *work);
 static DECLARE_DELAYED_WORK(sf_proof_deadline, sf_proof_expire);
 
-/* Publish the verdict, unless one is already known. */
+/*
+ * Publish the verdict, unless one is already known. From the probes too:
+ * the waiters are woken by sf_proof_release().
+ */
 static void sf_proof_settle(int verdict)
 {
 	if (cmpxchg(&sf_skip_verdict, SF_SKIP_UNKNOWN, verdict) !=
 	    SF_SKIP_UNKNOWN)
 		return;
-	wake_up_all(&sf_proof_wait);
 	switch (verdict) {
 	case SF_SKIP_HONOURED:
 		pr_info("this kernel skips denied syscalls: enforcing (tested on syscall %ld of pid %d)\n",
@@ -125,7 +130,11 @@ static void sf_proof_finish(int verdict)
 {
 	WRITE_ONCE(sf_proof_phase, SF_PROOF_DONE);
 	sf_proof_settle(verdict);
-	/* The probes cannot unregister themselves. */
+	/*
+	 * The probes cannot unregister themselves nor wake the waiters.
+	 * Queuing a work takes only raw spinlocks: allowed here on
+	 * PREEMPT_RT too.
+	 */
 	schedule_work(&sf_proof_work);
 }
 
@@ -211,6 +220,8 @@ out:
 
 static void sf_proof_release(struct work_struct *work)
 {
+	/* Whoever settled the verdict queued this work afterwards. */
+	wake_up_all(&sf_proof_wait);
 	if (!sf_proof_teardown())
 		return;
 	/* Not _sync: this may be the deadline work itself. */

@@ -32,7 +32,8 @@ $(BUILD)/progs/%: tests/qemu/progs/%.c $(QEMU_PROG_HDRS)
 	$(CC) -m64 $(PROGS_CFLAGS) -o $@ $<
 
 .PHONY: progs check-qemu check-qemu-6.1 check-qemu-6.12 check-qemu-kunit \
-	check-debian-6.1 check-debian-6.12
+	check-debian-6.1 check-debian-6.12 check-qemu-6.1-rt check-qemu-6.12-rt \
+	check-cloud-smoke
 progs: $(QEMU_PROGS)
 	@mkdir -p $(BUILD)/progs
 
@@ -43,6 +44,26 @@ check-qemu-6.1:
 
 check-qemu-6.12:
 	@tests/qemu/check-kernel 6.12
+
+# The same scenarios on the PREEMPT_RT flavour of each series: spinlock_t
+# and rwlock_t sleep there, RCU is preemptible, and the probes still run
+# with preemption disabled. A 6.1-rt guest that panics may hang instead of
+# rebooting: a shorter timeout than vm-run's 900 s bounds what that costs.
+check-qemu-6.1-rt:
+	@VM_TIMEOUT=$${VM_TIMEOUT:-600} tests/qemu/check-kernel 6.1-rt
+
+check-qemu-6.12-rt:
+	@VM_TIMEOUT=$${VM_TIMEOUT:-600} tests/qemu/check-kernel 6.12-rt
+
+# The cloud flavour of each series boots, proves the skip and enforces each
+# kind of action and a listener: a smoke test, the rest being the generic
+# flavour's code (the cloud config has no x32, though).
+CLOUD_SMOKE_SCENARIOS := skip_proven_before_first_load \
+	errno_action_returns_policy_errno trap_delivers_sigsys_siginfo \
+	kill_terminates_process_with_sigkill listener_records_decisions
+check-cloud-smoke:
+	@tests/qemu/check-kernel 6.1-cloud $(CLOUD_SMOKE_SCENARIOS)
+	@tests/qemu/check-kernel 6.12-cloud $(CLOUD_SMOKE_SCENARIOS)
 
 # The same scenarios on the KUnit kernel, which has KASAN, lockdep and
 # kmemleak: the module's locking and lifetimes under the kernel's checkers.
@@ -58,4 +79,5 @@ check-debian-6.1:
 check-debian-6.12:
 	@tests/qemu/check-kernel --rootfs debian 6.12
 
-check-qemu: check-qemu-6.1 check-qemu-6.12 check-qemu-kunit check-debian-6.1 check-debian-6.12
+check-qemu: check-qemu-6.1 check-qemu-6.12 check-qemu-kunit check-debian-6.1 check-debian-6.12 \
+	check-qemu-6.1-rt check-qemu-6.12-rt check-cloud-smoke

@@ -24,7 +24,7 @@ fi
 
 older=
 case "${SF_KERNEL:-}" in
-6.1)
+6.1|6.1-*)
 	# Linux 6.5 changed mnt_id from int * to void * (AT_HANDLE_MNT_ID_UNIQUE).
 	older="name_to_handle_at=int dfd, const char * name, struct file_handle * handle, int * mnt_id, int flag"
 	;;
