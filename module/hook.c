@@ -16,6 +16,7 @@
 
 #include <linux/kernel.h>
 #include <linux/mutex.h>
+#include <linux/preempt.h>
 #include <linux/printk.h>
 #include <linux/ptrace.h>
 #include <linux/rcupdate.h>
@@ -75,6 +76,13 @@ static void sf_probe_sys_enter(void *data, struct pt_regs *regs, long id)
 	const struct sf_stack *stack;
 	enum sf_abi abi;
 
+	/*
+	 * Already off on 6.1 to 6.12, where tracepoints disable preemption
+	 * around their probes; later kernels call syscall tracepoint probes
+	 * preemptible (they may fault), and the per-CPU counters, the
+	 * fast-path flag and the raw locks below need it off.
+	 */
+	preempt_disable_notrace();
 	rcu_read_lock();
 	stack = sf_task_stack(current);
 	if (unlikely(!stack)) {
@@ -111,6 +119,7 @@ static void sf_probe_sys_enter(void *data, struct pt_regs *regs, long id)
 		sf_action_apply(stack, regs, abi, nr, entry_nr, d);
 out:
 	rcu_read_unlock();
+	preempt_enable_notrace();
 }
 
 /*
