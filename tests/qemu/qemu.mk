@@ -21,10 +21,22 @@ $(BUILD)/progs/%: tests/qemu/progs/%.c $(QEMU_PROG_HDRS)
 	@mkdir -p $(@D)
 	$(CC) -m64 $(PROGS_CFLAGS) -o $@ $<
 
-.PHONY: progs check-qemu check-qemu-6.1 check-qemu-6.12 check-qemu-kunit \
+# The same programs for an arm64 guest (tests/qemu/vm-run --arch arm64): its
+# native ABI only, and not ptskip, which edits x86 registers; AARCH64_CC is
+# userland.mk's.
+QEMU_PROGS_ARM64 := $(foreach p,$(filter-out ptskip,$(QEMU_PROG_NAMES)),$(BUILD)/arm64/progs/$(p))
+
+$(BUILD)/arm64/progs/%: tests/qemu/progs/%.c $(QEMU_PROG_HDRS)
+	@mkdir -p $(@D)
+	$(AARCH64_CC) $(PROGS_CFLAGS) -o $@ $<
+
+.PHONY: progs progs-arm64 check-qemu check-qemu-6.1 check-qemu-6.12 check-qemu-kunit \
 	check-debian-6.1 check-debian-6.12
 progs: $(QEMU_PROGS)
 	@mkdir -p $(BUILD)/progs
+
+progs-arm64: $(QEMU_PROGS_ARM64)
+	@mkdir -p $(BUILD)/arm64/progs
 
 # One boot per kernel runs every scenario; a last TAP line reports whether
 # the guest kernel log stayed clean.
