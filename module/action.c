@@ -60,15 +60,14 @@ static void sf_trap(struct pt_regs *regs, enum sf_abi abi, u32 entry_nr,
 	struct kernel_siginfo info;
 	unsigned long flags;
 
-	regs->ax = regs->orig_ax;
-	regs->orig_ax = -1;
+	sf_arch_trap_syscall(regs);
 
 	clear_siginfo(&info);
 	info.si_signo = SIGSYS;
 	info.si_code = SYS_SECCOMP;
 	info.si_call_addr = (void __user *)instruction_pointer(regs);
 	info.si_errno = data;
-	info.si_arch = abi == SF_ABI_I386 ? AUDIT_ARCH_I386 : AUDIT_ARCH_X86_64;
+	info.si_arch = sf_abi_infos[abi]->audit_arch;
 	info.si_syscall = entry_nr;
 
 	spin_lock_irqsave(&sighand->siglock, flags);
@@ -135,10 +134,11 @@ static bool sf_other_user_thread(void)
  * of a thread that left earlier. If the other threads exit meanwhile, the
  * process ends with the leader's exit status.
  *
- * An x32 syscall becomes the x86_64 exit, which the same entry path runs
- * from its 64-bit table: the x32 exit would need the x32 table, which a
- * kernel booted without x32 (Debian's default) refuses with ENOSYS, and the
- * thread would carry on, most likely past an abi-violation kill-thread.
+ * On x86 an x32 syscall becomes the x86_64 exit, which the same entry path
+ * runs from its 64-bit table: the x32 exit would need the x32 table, which
+ * a kernel booted without x32 (Debian's default) refuses with ENOSYS, and
+ * the thread would carry on, most likely past an abi-violation kill-thread
+ * (sf_arch_exit_thread()).
  */
 static void sf_kill_thread(struct pt_regs *regs, enum sf_abi abi)
 {
@@ -146,13 +146,7 @@ static void sf_kill_thread(struct pt_regs *regs, enum sf_abi abi)
 		sf_kill(regs);
 		return;
 	}
-	if (abi == SF_ABI_I386) {
-		regs->orig_ax = __NR_ia32_exit;
-		regs->bx = SF_KILL_THREAD_STATUS;
-	} else {
-		regs->orig_ax = __NR_exit;
-		regs->di = SF_KILL_THREAD_STATUS;
-	}
+	sf_arch_exit_thread(regs, abi, SF_KILL_THREAD_STATUS);
 }
 
 /**

@@ -7,6 +7,7 @@
 #include <linux/init.h>
 #include <linux/module.h>
 
+#include "arch.h"
 #include "device.h"
 #include "hook.h"
 #include "policy.h"
@@ -17,6 +18,8 @@ static int __init sf_init(void)
 {
 	int err;
 
+	/* Policies loaded here name this kernel's ABIs. */
+	sf_target_arch = &SF_ARCH_NATIVE;
 	err = sf_hook_init();
 	if (err)
 		return err;

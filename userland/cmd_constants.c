@@ -35,13 +35,15 @@ static int print_json(int only)
 		const struct sf_constant *c = &sf_constants[i];
 		struct json_object *obj, *values;
 
-		if (only >= 0 && !(c->abis & SF_ABI_MASK(only)))
+		if ((only >= 0 && !(c->abis & SF_ABI_MASK(only))) ||
+		    !(c->abis & sf_target_arch->abis))
 			continue;
 		obj = json_object_new_object();
 		values = json_object_new_object();
 		for (abi = 0; abi < SF_ABI_COUNT; abi++) {
 			if ((only >= 0 && abi != only) ||
-			    !(c->abis & SF_ABI_MASK(abi)))
+			    !(c->abis & SF_ABI_MASK(abi)) ||
+			    !(sf_target_arch->abis & SF_ABI_MASK(abi)))
 				continue;
 			failed |= sf_json_set(values, sf_abi_name(abi),
 					json_object_new_int64(c->value[abi]));
@@ -102,8 +104,12 @@ int cmd_constants(int argc, char **argv)
 				       (int64_t)c->value[only]);
 			continue;
 		}
+		if (!(c->abis & sf_target_arch->abis))
+			continue;
 		printf("%s", c->name);
 		for (abi = 0; abi < SF_ABI_COUNT; abi++) {
+			if (!(sf_target_arch->abis & SF_ABI_MASK(abi)))
+				continue;
 			if (c->abis & SF_ABI_MASK(abi))
 				printf(" %" PRId64, (int64_t)c->value[abi]);
 			else

@@ -31,6 +31,7 @@ $(BUILD)/arm64/progs/%: tests/qemu/progs/%.c $(QEMU_PROG_HDRS)
 	$(AARCH64_CC) $(PROGS_CFLAGS) -o $@ $<
 
 .PHONY: progs progs-arm64 check-qemu check-qemu-6.1 check-qemu-6.12 check-qemu-kunit \
+	check-qemu-arm64-6.1 check-qemu-arm64-6.12 \
 	check-debian-6.1 check-debian-6.12
 progs: $(QEMU_PROGS)
 	@mkdir -p $(BUILD)/progs
@@ -59,5 +60,27 @@ check-debian-6.1:
 
 check-debian-6.12:
 	@tests/qemu/check-kernel --rootfs debian 6.12
+
+# Debian's arm64 kernels in qemu-system-aarch64 (TCG, several times slower
+# than x86 TCG): the scenarios of each action, inheritance, threads, exec,
+# stacking, setuid, hostile ioctl input, stress, rmmod, the skip proof and
+# the tracefs table check; the x86-only ones report a SKIP with the reason.
+# docs/testing.md lists which scenarios run where.
+ARM64_SCENARIOS := errno_action_returns_policy_errno \
+	kill_terminates_process_with_sigkill kill_thread_leaves_other_threads \
+	trap_delivers_sigsys_siginfo log_action_writes_kernel_log \
+	argument_predicate_on_write_fd fork_after_load_inherits \
+	fork_before_load_not_confined threads_inherit execve_keeps_policy \
+	second_layer_cannot_widen setuid_exec_gains_no_privilege \
+	load_without_nnp_refused hostile_ioctl_input fork_thread_load_stress \
+	rmmod_busy_while_confined skip_proven_before_first_load \
+	syscall_table_matches_tracefs i386_filtered_by_own_numbers \
+	x32_filtered_by_own_numbers
+
+check-qemu-arm64-6.1:
+	@tests/qemu/check-kernel --arch arm64 6.1 $(ARM64_SCENARIOS)
+
+check-qemu-arm64-6.12:
+	@tests/qemu/check-kernel --arch arm64 6.12 $(ARM64_SCENARIOS)
 
 check-qemu: check-qemu-6.1 check-qemu-6.12 check-qemu-kunit check-debian-6.1 check-debian-6.12
