@@ -110,13 +110,14 @@ static int parse_register(enum sf_abi abi, const char *arg, u64 *out)
 
 /*
  * The ABI and table number of a syscall given by number, decoded as the
- * module's probe decodes the number register: bits 32-63 are dropped; on the
- * 64-bit entry (x86_64 or x32), the x32 bit selects x32.
+ * module's probe decodes the number register: bits 32-63 are dropped; on
+ * x86's 64-bit entry (x86_64 or x32), the x32 bit selects x32. Every other
+ * ABI has an entry of its own.
  */
 static enum sf_abi decode_nr(enum sf_abi abi, u64 value, u32 *nr)
 {
 	*nr = (u32)value;
-	if (abi == SF_ABI_I386)
+	if (abi != SF_ABI_X86_64 && abi != SF_ABI_X32)
 		return abi;
 	if (*nr & SF_X32_SYSCALL_BIT) {
 		*nr &= ~SF_X32_SYSCALL_BIT;
