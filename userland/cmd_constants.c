@@ -17,8 +17,9 @@ static void constants_usage(FILE *out)
 	fprintf(out,
 		"usage: sysfence constants [--json] [ABI]\n\n"
 		"List the named constants an expression may use, one a line: the\n"
-		"name, then its value on each ABI (x86_64, i386, x32; '-' where\n"
-		"that ABI's headers lack it). With ABI, only the constants that ABI\n"
+		"name, then its value on each ABI of the architecture (x86_64,\n"
+		"i386, x32; aarch64, arm with --arch arm64; '-' where that ABI's\n"
+		"headers lack it). With ABI, only the constants that ABI\n"
 		"has, as NAME VALUE.\n\n"
 		"  -j, --json  print one JSON document instead (docs/json.md)\n"
 		"  -h, --help  print this help\n");
@@ -88,7 +89,7 @@ int cmd_constants(int argc, char **argv)
 		only = sf_abi_lookup(argv[optind], strlen(argv[optind]));
 		if (only < 0) {
 			fprintf(stderr,
-				"sysfence constants: unknown ABI '%s' (x86_64, i386 or x32)\n",
+				"sysfence constants: unknown ABI '%s' (x86_64, i386, x32, aarch64 or arm)\n",
 				argv[optind]);
 			return SF_EXIT_USAGE;
 		}

@@ -19,7 +19,8 @@ static void eval_usage(FILE *out)
 	fprintf(out,
 		"usage: sysfence eval [-e] [--json] POLICY ABI SYSCALL [ARG...]\n\n"
 		"Print the verdict POLICY gives SYSCALL (a name or number) of ABI\n"
-		"(x86_64, i386 or x32) called with up to six argument registers:\n"
+		"(x86_64, i386, x32; aarch64, arm with --arch arm64) called with\n"
+		"up to six argument registers:\n"
 		"allow, log, errno NAME, trap, kill-thread or kill. An ARG is a\n"
 		"value as policies write them: decimal, 0x hexadecimal or 0 octal\n"
 		"numbers (a negative one is its 64-bit two's complement), named\n"
@@ -214,7 +215,7 @@ int cmd_eval(int argc, char **argv)
 	abi = sf_abi_lookup(argv[optind + 1], strlen(argv[optind + 1]));
 	if (abi < 0) {
 		fprintf(stderr,
-			"sysfence: unknown ABI '%s' (known: x86_64, i386, x32)\n",
+			"sysfence: unknown ABI '%s' (known: x86_64, i386, x32, aarch64, arm)\n",
 			argv[optind + 1]);
 		return SF_EXIT_USAGE;
 	}

@@ -14,8 +14,9 @@ static void syscalls_usage(FILE *f)
 {
 	fprintf(f,
 		"usage: sysfence syscalls [-w] [--json] [ABI]\n"
-		"Print every syscall sysfence knows for ABI (x86_64, i386, x32;\n"
-		"default: all three), one a line: ABI NR NAME(TYPE ARG, ...) ENTRY\n"
+		"Print every syscall sysfence knows for ABI (x86_64, i386, x32,\n"
+		"aarch64, arm; default: those of the architecture, see --arch),\n"
+		"one a line: ABI NR NAME(TYPE ARG, ...) ENTRY\n"
 		"\n"
 		"  -w, --widths  follow each argument with the width and\n"
 		"                signedness its rules compare on that ABI, e.g.\n"
