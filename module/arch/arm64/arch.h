@@ -33,14 +33,16 @@ static inline enum sf_abi sf_arch_syscall_abi(u32 entry_nr, u32 *nr)
 
 /*
  * Skip the current syscall from the sys_enter tracepoint: NO_SYSCALL, as a
- * ptracer skips one, with @ret in x0 (its low 32 bits for a compat task, as
- * syscall_set_return_value() writes it).
+ * ptracer skips one, with @ret in x0. A compat task sees w0, the low 32
+ * bits, which syscall_set_return_value() would keep alone; the whole value
+ * stays for what sys_exit reads back (the skip proof, whose loader may be
+ * a compat task).
  */
 static inline void sf_arch_skip_syscall(struct pt_regs *regs,
 					unsigned long ret)
 {
 	regs->syscallno = NO_SYSCALL;
-	syscall_set_return_value(current, regs, 0, ret);
+	regs->regs[0] = ret;
 }
 
 /*
