@@ -674,15 +674,21 @@ static int read_arches(struct oci *o, FILE *out)
 			json_object_array_get_idx(list, i));
 
 		a = arch ? arch_index(arch) : -1;
-		if (a >= 0)
+		/* A policy names the ABIs of one architecture, the native one's. */
+		if (a >= 0 &&
+		    (sf_target_arch->abis & SF_ABI_MASK(oci_arches[a].abi)))
 			o->abis |= SF_ABI_MASK(oci_arches[a].abi);
 		else
-			fprintf(out, "# Architecture %s: not x86, left out.\n",
-				arch ? arch : "(not a string)");
+			fprintf(out, "# Architecture %s: not %s, left out.\n",
+				arch ? arch : "(not a string)",
+				sf_target_arch == &sf_arch_x86_64 ? "x86" :
+				sf_target_arch->name);
 	}
 	if (!o->abis) {
 		entry_error(o, -1, map ? "archMap" : "architectures",
-			    "no x86 architecture listed");
+			    "no %s architecture listed",
+			    sf_target_arch == &sf_arch_x86_64 ? "x86" :
+			    sf_target_arch->name);
 		return -1;
 	}
 	return 0;
