@@ -21,10 +21,18 @@ $(BUILD)/progs/%: tests/qemu/progs/%.c $(QEMU_PROG_HDRS)
 	@mkdir -p $(@D)
 	$(CC) -m64 $(PROGS_CFLAGS) -o $@ $<
 
-# The same programs for an arm64 guest (tests/qemu/vm-run --arch arm64): its
-# native ABI only, and not ptskip, which edits x86 registers; AARCH64_CC is
+# The same programs for an arm64 guest (tests/qemu/vm-run --arch arm64), for
+# aarch64 and arm, but not ptskip, which edits x86 registers; AARCH64_CC is
 # userland.mk's.
-QEMU_PROGS_ARM64 := $(foreach p,$(filter-out ptskip,$(QEMU_PROG_NAMES)),$(BUILD)/arm64/progs/$(p))
+QEMU_PROGS_ARM64 := $(foreach p,$(filter-out ptskip,$(QEMU_PROG_NAMES)),\
+	$(BUILD)/arm64/progs/$(p) $(BUILD)/arm64/progs/$(p).arm)
+# The compat ABI's programs: 32-bit arm (EABI, hard float), Debian's
+# gcc-arm-linux-gnueabihf.
+ARM_CC ?= arm-linux-gnueabihf-gcc
+
+$(BUILD)/arm64/progs/%.arm: tests/qemu/progs/%.c $(QEMU_PROG_HDRS)
+	@mkdir -p $(@D)
+	$(ARM_CC) $(PROGS_CFLAGS) -o $@ $<
 
 $(BUILD)/arm64/progs/%: tests/qemu/progs/%.c $(QEMU_PROG_HDRS)
 	@mkdir -p $(@D)
@@ -74,7 +82,8 @@ ARM64_SCENARIOS := errno_action_returns_policy_errno \
 	second_layer_cannot_widen setuid_exec_gains_no_privilege \
 	load_without_nnp_refused hostile_ioctl_input fork_thread_load_stress \
 	rmmod_busy_while_confined skip_proven_before_first_load \
-	syscall_table_matches_tracefs i386_filtered_by_own_numbers \
+	syscall_table_matches_tracefs arm_under_aarch64_only_policy \
+	i386_filtered_by_own_numbers \
 	x32_filtered_by_own_numbers
 
 check-qemu-arm64-6.1:

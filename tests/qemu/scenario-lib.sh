@@ -7,7 +7,7 @@
 # architecture, for "abi $SF_ABIS" (a policy allowing all of them).
 # sf_variants PROG: the test program PROG built for each ABI the guest
 # runs (x86: x86_64, i386, and x32 when the kernel has it enabled; arm64:
-# aarch64 only, no 32-bit arm programs are built).
+# aarch64 and arm).
 # sf_x86_only: end the scenario with a TAP SKIP on other architectures.
 
 case $(uname -m) in
@@ -23,7 +23,10 @@ esac
 
 sf_variants() {
 	echo "$1"
-	[ "$SF_NATIVE" = x86_64 ] || return 0
+	if [ "$SF_NATIVE" = aarch64 ]; then
+		echo "$1.arm"
+		return 0
+	fi
 	echo "$1.i386"
 	if /tests/progs/syscall.x32 getpid >/dev/null 2>&1; then
 		echo "$1.x32"

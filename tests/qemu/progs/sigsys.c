@@ -24,6 +24,10 @@
 #define SFT_RET(uc) ((uc)->uc_mcontext.regs[0])
 #define SFT_IP(uc) ((uc)->uc_mcontext.pc)
 #define SFT_ARCH AUDIT_ARCH_AARCH64
+#elif defined(__arm__)
+#define SFT_RET(uc) ((uc)->uc_mcontext.arm_r0)
+#define SFT_IP(uc) ((uc)->uc_mcontext.arm_pc)
+#define SFT_ARCH AUDIT_ARCH_ARM
 #elif defined(__i386__)
 #define SFT_RET(uc) ((uc)->uc_mcontext.gregs[REG_EAX])
 #define SFT_IP(uc) ((uc)->uc_mcontext.gregs[REG_EIP])
