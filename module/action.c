@@ -190,9 +190,9 @@ static void sf_signal_work_run(struct callback_head *head)
 
 /*
  * Has the current task send @w's signal before it returns to user space,
- * and skips the syscall: returning @error for a kill, or, for a trap, its
- * own number (like seccomp, for the SIGSYS handler to replace with the
- * result it emulates).
+ * and skips the syscall: returning @error for a kill, or, for a trap, what
+ * seccomp's SECCOMP_RET_TRAP leaves there (sf_arch_trap_syscall()), for the
+ * SIGSYS handler to replace with the result it emulates.
  *
  * With every work taken, the syscall is skipped and the task made to issue
  * it again, as the kernel restarts a syscall interrupted by a signal: no
@@ -213,14 +213,17 @@ static void sf_signal_queue(struct pt_regs *regs, bool trap,
 	}
 	w->trap = trap;
 	w->data = data;
-	w->arch = abi == SF_ABI_I386 ? AUDIT_ARCH_I386 : AUDIT_ARCH_X86_64;
+	w->arch = sf_abi_infos[abi]->audit_arch;
 	w->nr = entry_nr;
 	w->call_addr = (void __user *)instruction_pointer(regs);
 	init_task_work(&w->work, sf_signal_work_run);
 	/* Fails only for a task past exit_task_work(): not one in a syscall. */
 	if (WARN_ON_ONCE(task_work_add(current, &w->work, TWA_RESUME)))
 		sf_signal_work_put(w);
-	sf_arch_skip_syscall(regs, trap ? nr : error);
+	if (trap)
+		sf_arch_trap_syscall(regs);
+	else
+		sf_arch_skip_syscall(regs, error);
 }
 
 /* SIGSYS, sent by the task before it returns to user space. */
@@ -279,10 +282,11 @@ static bool sf_other_user_thread(void)
  * of a thread that left earlier. If the other threads exit meanwhile, the
  * process ends with the leader's exit status.
  *
- * An x32 syscall becomes the x86_64 exit, which the same entry path runs
- * from its 64-bit table: the x32 exit would need the x32 table, which a
- * kernel booted without x32 (Debian's default) refuses with ENOSYS, and the
- * thread would carry on, most likely past an abi-violation kill-thread.
+ * On x86 an x32 syscall becomes the x86_64 exit, which the same entry path
+ * runs from its 64-bit table: the x32 exit would need the x32 table, which
+ * a kernel booted without x32 (Debian's default) refuses with ENOSYS, and
+ * the thread would carry on, most likely past an abi-violation kill-thread
+ * (sf_arch_exit_thread()).
  */
 static void sf_kill_thread(struct pt_regs *regs, enum sf_abi abi,
 			   u32 entry_nr)
@@ -291,13 +295,7 @@ static void sf_kill_thread(struct pt_regs *regs, enum sf_abi abi,
 		sf_kill(regs, abi, entry_nr);
 		return;
 	}
-	if (abi == SF_ABI_I386) {
-		regs->orig_ax = __NR_ia32_exit;
-		regs->bx = SF_KILL_THREAD_STATUS;
-	} else {
-		regs->orig_ax = __NR_exit;
-		regs->di = SF_KILL_THREAD_STATUS;
-	}
+	sf_arch_exit_thread(regs, abi, SF_KILL_THREAD_STATUS);
 }
 
 /**

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Lookups in the generated constant and errno tables (constants_x86.c).
+ * Lookups in the generated constant and errno tables (constants_table.c).
  */
 #include "constants.h"
 

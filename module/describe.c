@@ -58,8 +58,7 @@ int sf_policy_describe(const struct sf_policy *p, enum sf_abi abi, u32 nr,
 		sf_put_verdict(buf, size, &off, res.verdict);
 		return off;
 	}
-	if (abi == SF_ABI_X32)
-		nr &= ~SF_X32_SYSCALL_BIT;
+	nr &= ~sf_abi_infos[abi]->nr_bit;
 	/* Each leaf closes one rule: conditional ones until the fallback. */
 	for (pc = p->tables[abi].entries[nr].aux; pc < p->ninsns; pc++) {
 		u32 rule;

@@ -162,7 +162,7 @@ static int sf_listener_key_args(struct sf_listener *l)
 	u32 i, arg;
 
 	for (abi = 0; abi < SF_ABI_COUNT; abi++) {
-		const struct sf_syscall_table *t = &sf_syscall_tables[abi];
+		const struct sf_syscall_table *t = sf_syscall_tables[abi];
 
 		l->key_limit[abi] = t->nr_limit;
 		l->key_args[abi] = kcalloc(t->nr_limit ? t->nr_limit : 1, 1,
@@ -660,7 +660,7 @@ void sf_event_emit(const struct sf_stack *stack, struct pt_regs *regs,
 	ev.time_ns = ktime_get_ns();
 	ev.last_ns = ev.time_ns;
 	ev.abi = abi;
-	ev.arch = abi == SF_ABI_I386 ? AUDIT_ARCH_I386 : AUDIT_ARCH_X86_64;
+	ev.arch = sf_abi_infos[abi]->audit_arch;
 	ev.nr = nr;
 	ev.layer = d->layer;
 	ev.line = d->line;
@@ -682,6 +682,8 @@ void sf_event_emit(const struct sf_stack *stack, struct pt_regs *regs,
 static_assert(SYSFENCE_ABI_X86_64 == SF_ABI_X86_64);
 static_assert(SYSFENCE_ABI_I386 == SF_ABI_I386);
 static_assert(SYSFENCE_ABI_X32 == SF_ABI_X32);
+static_assert(SYSFENCE_ABI_AARCH64 == SF_ABI_AARCH64);
+static_assert(SYSFENCE_ABI_ARM == SF_ABI_ARM);
 static_assert(SYSFENCE_ACTION_ALLOW == SF_ACT_ALLOW);
 static_assert(SYSFENCE_ACTION_LOG == SF_ACT_LOG);
 static_assert(SYSFENCE_ACTION_ERRNO == SF_ACT_ERRNO);

@@ -117,7 +117,7 @@ static void sf_list_add(struct sf_compiler *c, enum sf_abi abi, u32 rule,
 {
 	struct sf_slot *slot;
 
-	if (!sc || sc->nr >= sf_syscall_tables[abi].nr_limit)
+	if (!sc || sc->nr >= sf_syscall_tables[abi]->nr_limit)
 		return;
 	slot = &c->slots[abi][sc->nr];
 	if (slot->last_rule == rule)
@@ -164,7 +164,7 @@ static u32 sf_walk_group(struct sf_compiler *c, enum sf_abi abi, int group,
 			continue;
 		}
 		sc = sf_syscall_by_name(abi, name, len);
-		if (!sc || sc->nr >= sf_syscall_tables[abi].nr_limit ||
+		if (!sc || sc->nr >= sf_syscall_tables[abi]->nr_limit ||
 		    c->mark[abi][sc->nr] == stamp)
 			continue;
 		c->mark[abi][sc->nr] = stamp;
@@ -239,7 +239,7 @@ static const char *sf_syscall_hint(const struct sf_compiler *c, int abi,
 
 	sf_suggest_init(&sg, name, len);
 	for (a = 0; a < SF_ABI_COUNT; a++) {
-		const struct sf_syscall_table *t = &sf_syscall_tables[a];
+		const struct sf_syscall_table *t = sf_syscall_tables[a];
 
 		if (abi >= 0 ? a != abi : !sf_abi_allowed(c, a))
 			continue;
@@ -351,7 +351,7 @@ static bool sf_find_field(const struct sf_syscall *sc, enum sf_abi abi,
 		f->narrowed = sc->narrowed & (1U << f->arg);
 		f->type = SF_TYPE(f->narrowed ?
 				  SF_TYPE_BITS(sc->types[f->arg]) :
-				  abi == SF_ABI_I386 ? 32 : 64, 0);
+				  sf_abi_infos[abi]->reg_bits, 0);
 		f->ctype = "unsigned long";
 		return true;
 	}
@@ -1353,7 +1353,7 @@ static int sf_build_tables(struct sf_compiler *c)
 
 		if (!sf_abi_allowed(c, abi))
 			continue;
-		t->summary.syscalls = sf_syscall_tables[abi].count;
+		t->summary.syscalls = sf_syscall_tables[abi]->count;
 		t->summary.defaulted = t->summary.syscalls;
 		for (nr = 0; nr < t->size; nr++) {
 			struct sf_slot *slot = &c->slots[abi][nr];
@@ -1675,7 +1675,7 @@ int sf_compile(struct sf_parser *p, struct sf_policy *pol)
 		return err;
 
 	for (abi = 0; abi < SF_ABI_COUNT; abi++) {
-		const struct sf_syscall_table *st = &sf_syscall_tables[abi];
+		const struct sf_syscall_table *st = sf_syscall_tables[abi];
 		struct sf_abi_table *t = &pol->tables[abi];
 
 		if (!sf_abi_allowed(&c, abi))

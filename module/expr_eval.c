@@ -22,8 +22,7 @@ static const struct sf_entry *sf_lookup(const struct sf_policy *p,
 {
 	const struct sf_abi_table *t = &p->tables[abi];
 
-	if (abi == SF_ABI_X32)
-		nr &= ~SF_X32_SYSCALL_BIT;
+	nr &= ~sf_abi_infos[abi]->nr_bit;
 	if (nr >= t->size)
 		return NULL;
 	return &t->entries[sf_index_nospec(nr, t->size)];

@@ -233,7 +233,7 @@ static const char *sf_define_clash(const char *name, u32 len)
 	    name[3] < '0' + SF_MAX_ARGS)
 		return "a syscall argument's field name";
 	for (abi = 0; abi < SF_ABI_COUNT; abi++) {
-		const struct sf_syscall_table *t = &sf_syscall_tables[abi];
+		const struct sf_syscall_table *t = sf_syscall_tables[abi];
 
 		for (i = 0; i < t->count; i++) {
 			for (k = 0; k < t->calls[i].nargs; k++) {

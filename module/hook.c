@@ -27,6 +27,7 @@
 #include <asm/unistd.h>
 
 #include "action.h"
+#include "arch.h"
 #include "fastpath.h"
 #include "hook.h"
 #include "skip_proof.h"
@@ -71,7 +72,7 @@ static void sf_probe_sys_enter(void *data, struct pt_regs *regs, long id)
 	 * The entry code dispatches on the low 32 bits of the number, while
 	 * @id is the whole register: decide on what will run.
 	 */
-	u32 entry_nr = (u32)id, nr = entry_nr;
+	u32 entry_nr = (u32)id, nr;
 	const struct sf_decision *d;
 	const struct sf_stack *stack;
 	enum sf_abi abi;
@@ -93,21 +94,14 @@ static void sf_probe_sys_enter(void *data, struct pt_regs *regs, long id)
 	/*
 	 * The entry code runs nothing for number -1 on any ABI: it is how a
 	 * ptracer skips a syscall (strace's fault injection, debuggers), with
-	 * the return value its own. It carries the x32 bit but is no x32
-	 * call, so it must meet no abi-violation action: nothing to decide,
-	 * act on, or count.
+	 * the return value its own. On x86 it carries the x32 bit but is no
+	 * x32 call, so it must meet no abi-violation action: nothing to
+	 * decide, act on, or count.
 	 */
 	if (unlikely(entry_nr == U32_MAX))
 		goto out;
 
-	if (in_ia32_syscall()) {
-		abi = SF_ABI_I386;
-	} else if (nr & __X32_SYSCALL_BIT) {
-		abi = SF_ABI_X32;
-		nr &= ~__X32_SYSCALL_BIT;
-	} else {
-		abi = SF_ABI_X86_64;
-	}
+	abi = sf_arch_syscall_abi(entry_nr, &nr);
 
 	d = sf_stack_slot(stack, abi, nr);
 	if (unlikely(!d || d->verdict == SF_DECISION_DYNAMIC)) {
@@ -327,7 +321,6 @@ static int sf_hook_check_found(const struct sf_probe *probes, int count)
 /* Finds the tracepoints; the kernel does not export them to modules. */
 int sf_hook_init(void)
 {
-	BUILD_BUG_ON(__X32_SYSCALL_BIT != SF_X32_SYSCALL_BIT);
 	for_each_kernel_tracepoint(sf_hook_find, NULL);
 	return sf_hook_check_found(sf_probes, ARRAY_SIZE(sf_probes)) ?:
 	       sf_hook_check_found(sf_proof_probes,

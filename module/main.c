@@ -8,6 +8,7 @@
 #include <linux/module.h>
 
 #include "action.h"
+#include "arch.h"
 #include "device.h"
 #include "hook.h"
 #include "policy.h"
@@ -18,6 +19,8 @@ static int __init sf_init(void)
 {
 	int err;
 
+	/* Policies loaded here name this kernel's ABIs. */
+	sf_target_arch = &SF_ARCH_NATIVE;
 	err = sf_hook_init();
 	if (err)
 		return err;

@@ -152,7 +152,7 @@ SF_EXPORT_FOR_KUNIT(sf_decision_format);
 static int sf_stack_fill(struct sf_stack *stack, enum sf_abi abi)
 {
 	const struct sf_stack *prev = stack->prev;
-	u32 limit = sf_syscall_tables[abi].nr_limit;
+	u32 limit = sf_syscall_tables[abi]->nr_limit;
 	struct sf_decision *table;
 	u32 nr;
 
@@ -210,7 +210,7 @@ static u64 sf_stack_node_bytes(void)
 	int abi;
 
 	for (abi = 0; abi < SF_ABI_COUNT; abi++)
-		bytes += (u64)sf_syscall_tables[abi].nr_limit *
+		bytes += (u64)sf_syscall_tables[abi]->nr_limit *
 			 sizeof(struct sf_decision);
 	return bytes;
 }

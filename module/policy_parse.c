@@ -210,10 +210,22 @@ static int sf_tok_abi(struct sf_parser *p, char q[SF_QUOTE_MAX])
 
 	sf_quote(q, SF_QUOTE_MAX, p->lx.text + p->tok.pos, p->tok.len);
 	abi = sf_abi_lookup(p->lx.text + p->tok.pos, p->tok.len);
-	if (abi < 0)
+	if (abi < 0 || !(sf_target_arch->abis & SF_ABI_MASK(abi))) {
+		char known[64];
+		size_t off = 0;
+		int a;
+
+		known[0] = '\0';
+		for (a = 0; a < SF_ABI_COUNT; a++)
+			if (sf_target_arch->abis & SF_ABI_MASK(a))
+				off += snprintf(known + off, sizeof(known) - off,
+						"%s%s", off ? ", " : "",
+						sf_abi_name(a));
 		return sf_error(p, p->tok.pos,
-				"unknown ABI '%s' (known: x86_64, i386, x32)",
-				q);
+				abi < 0 ? "unknown ABI '%s' (%s has %s)" :
+				"ABI '%s' is not one of %s's (%s)",
+				q, sf_target_arch->name, known);
+	}
 	return abi;
 }
 
@@ -435,8 +447,8 @@ static int sf_parse_policy(struct sf_parser *p)
 		return sf_error(p, 0,
 				"missing 'default' directive (say what happens to syscalls no rule names)");
 	if (!p->has_abi) {
-		p->abis = SF_ABI_MASK(SF_ABI_X86_64);
-		p->abi_pos[SF_ABI_X86_64] = 0;
+		p->abis = SF_ABI_MASK(sf_target_arch->native);
+		p->abi_pos[sf_target_arch->native] = 0;
 	}
 	if (!p->has_violation)
 		p->violation_verdict = SF_VERDICT(SF_ACT_KILL, 0);

@@ -22,6 +22,7 @@
 #include <linux/string.h>
 
 #include <linux/nospec.h>
+#include <uapi/linux/audit.h>	/* AUDIT_ARCH_* */
 
 /*
  * Clamps an index the caller chose (a syscall number) that was checked
@@ -55,6 +56,7 @@ static inline void sf_free(const void *p)
 #include <stdlib.h>
 #include <string.h>
 #include <linux/types.h>	/* the uapi __u8 .. __s64, as the kernel's */
+#include <linux/audit.h>	/* AUDIT_ARCH_* */
 
 typedef __u8 u8;
 typedef __u16 u16;

@@ -180,7 +180,7 @@ static void sf_show_syscall(struct sf_show *s, enum sf_abi abi,
 static void sf_show_abi(struct sf_show *s, enum sf_abi abi,
 			const struct sf_stack *stack)
 {
-	const struct sf_syscall_table *table = &sf_syscall_tables[abi];
+	const struct sf_syscall_table *table = sf_syscall_tables[abi];
 	u32 i, allowing = 0, base = 0;
 
 	for (i = 0; i < s->depth; i++) {
@@ -316,7 +316,8 @@ s64 sf_show_text(const struct sf_stack *stack, char __user *ubuf, u64 size,
 		s->err = sf_show_grow(s, 256);
 		sf_show_default(s);
 		for (abi = 0; abi < SF_ABI_COUNT && !s->err; abi++)
-			sf_show_abi(s, abi, stack);
+			if (sf_target_arch->abis & SF_ABI_MASK(abi))
+				sf_show_abi(s, abi, stack);
 		if (stats)
 			sf_show_stats(s);
 	}

@@ -1,21 +1,15 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Lookups in the generated syscall tables (syscalls_x86.c): ABI names,
- * syscalls by name and by number.
+ * Lookups in the generated syscall tables (arch/ARCH/syscalls.c): ABI and
+ * architecture names, syscalls by name and by number.
  */
 #include "syscalls.h"
-
-static const char *const sf_abi_names[SF_ABI_COUNT] = {
-	[SF_ABI_X86_64] = "x86_64",
-	[SF_ABI_I386] = "i386",
-	[SF_ABI_X32] = "x32",
-};
 
 const char *sf_abi_name(enum sf_abi abi)
 {
 	if ((unsigned int)abi >= SF_ABI_COUNT)
 		return NULL;
-	return sf_abi_names[abi];
+	return sf_abi_infos[abi]->name;
 }
 
 SF_EXPORT_FOR_KUNIT(sf_abi_name);
@@ -44,12 +38,22 @@ int sf_abi_lookup(const char *s, size_t len)
 	int abi;
 
 	for (abi = 0; abi < SF_ABI_COUNT; abi++)
-		if (!sf_name_cmp(s, len, sf_abi_names[abi]))
+		if (!sf_name_cmp(s, len, sf_abi_infos[abi]->name))
 			return abi;
 	return -1;
 }
 
 SF_EXPORT_FOR_KUNIT(sf_abi_lookup);
+
+const struct sf_arch *sf_arch_lookup(const char *name)
+{
+	const struct sf_arch *const *a;
+
+	for (a = sf_arches; *a; a++)
+		if (!strcmp((*a)->name, name))
+			return *a;
+	return NULL;
+}
 
 const struct sf_syscall *sf_syscall_by_name(enum sf_abi abi, const char *s,
 					    size_t len)
@@ -59,7 +63,7 @@ const struct sf_syscall *sf_syscall_by_name(enum sf_abi abi, const char *s,
 
 	if ((unsigned int)abi >= SF_ABI_COUNT)
 		return NULL;
-	t = &sf_syscall_tables[abi];
+	t = sf_syscall_tables[abi];
 	hi = t->count;
 	while (lo < hi) {
 		u32 mid = lo + (hi - lo) / 2;
@@ -85,7 +89,7 @@ const struct sf_syscall *sf_syscall_by_nr(enum sf_abi abi, u32 nr)
 
 	if ((unsigned int)abi >= SF_ABI_COUNT)
 		return NULL;
-	t = &sf_syscall_tables[abi];
+	t = sf_syscall_tables[abi];
 	if (nr >= t->nr_limit)
 		return NULL;
 	/* Below the first gap in the numbering, the index is the number. */
@@ -107,16 +111,24 @@ const struct sf_syscall *sf_syscall_by_nr(enum sf_abi abi, u32 nr)
 
 SF_EXPORT_FOR_KUNIT(sf_syscall_by_nr);
 
+/*
+ * An entry point narrows the same way in every table that calls it: the
+ * first table listing it answers.
+ */
 const char *sf_narrowed_by(const struct sf_syscall *sc, u32 arg)
 {
-	u32 i;
+	u32 abi, i;
 
 	if (arg >= sc->nargs || !(sc->narrowed & (1U << arg)))
 		return NULL;
-	for (i = 0; i < sf_narrowings_count; i++) {
-		if (!strcmp(sf_narrowings[i].entry, sc->entry) &&
-		    !strcmp(sf_narrowings[i].arg, sc->args[arg]))
-			return sf_narrowings[i].by;
+	for (abi = 0; abi < SF_ABI_COUNT; abi++) {
+		const struct sf_syscall_table *t = sf_syscall_tables[abi];
+
+		for (i = 0; i < t->narrowings_count; i++) {
+			if (!strcmp(t->narrowings[i].entry, sc->entry) &&
+			    !strcmp(t->narrowings[i].arg, sc->args[arg]))
+				return t->narrowings[i].by;
+		}
 	}
 	return NULL;
 }

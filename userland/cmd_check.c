@@ -32,7 +32,7 @@ static void check_usage(FILE *out)
 
 static void describe_abi(const struct sf_policy *policy, enum sf_abi abi)
 {
-	const struct sf_syscall_table *t = &sf_syscall_tables[abi];
+	const struct sf_syscall_table *t = sf_syscall_tables[abi];
 	u32 dflt = sf_policy_default(policy);
 	struct sf_result res;
 	char buf[4096];
@@ -96,8 +96,13 @@ static int json_summary(struct json_object *doc, const struct sf_policy *p)
 	failed |= sf_json_set(doc, "abi_violation",
 			      json_object_new_string(verdict));
 	for (abi = 0; abi < SF_ABI_COUNT; abi++) {
-		struct json_object *a = json_object_new_object();
-		bool allowed = !sf_policy_summary(p, abi, &sum);
+		struct json_object *a;
+		bool allowed;
+
+		if (!(sf_target_arch->abis & SF_ABI_MASK(abi)))
+			continue;
+		a = json_object_new_object();
+		allowed = !sf_policy_summary(p, abi, &sum);
 
 		failed |= sf_json_set(a, "abi",
 				      json_object_new_string(sf_abi_name(abi)));
@@ -236,6 +241,8 @@ int cmd_check(int argc, char **argv)
 	sf_verdict_format(sf_policy_abi_violation(policy), v2, sizeof(v2));
 	printf("%s: valid; default %s, abi-violation %s\n", name, v1, v2);
 	for (abi = 0; abi < SF_ABI_COUNT; abi++) {
+		if (!(sf_target_arch->abis & SF_ABI_MASK(abi)))
+			continue;
 		if (sf_policy_summary(policy, abi, &sum)) {
 			printf("%s: not allowed (%s)\n", sf_abi_name(abi), v2);
 			continue;

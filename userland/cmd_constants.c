@@ -17,8 +17,9 @@ static void constants_usage(FILE *out)
 	fprintf(out,
 		"usage: sysfence constants [--json] [ABI]\n\n"
 		"List the named constants an expression may use, one a line: the\n"
-		"name, then its value on each ABI (x86_64, i386, x32; '-' where\n"
-		"that ABI's headers lack it). With ABI, only the constants that ABI\n"
+		"name, then its value on each ABI of the architecture (x86_64,\n"
+		"i386, x32; aarch64, arm with --arch arm64; '-' where that ABI's\n"
+		"headers lack it). With ABI, only the constants that ABI\n"
 		"has, as NAME VALUE.\n\n"
 		"  -j, --json  print one JSON document instead (docs/json.md)\n"
 		"  -h, --help  print this help\n");
@@ -35,13 +36,15 @@ static int print_json(int only)
 		const struct sf_constant *c = &sf_constants[i];
 		struct json_object *obj, *values;
 
-		if (only >= 0 && !(c->abis & SF_ABI_MASK(only)))
+		if ((only >= 0 && !(c->abis & SF_ABI_MASK(only))) ||
+		    !(c->abis & sf_target_arch->abis))
 			continue;
 		obj = json_object_new_object();
 		values = json_object_new_object();
 		for (abi = 0; abi < SF_ABI_COUNT; abi++) {
 			if ((only >= 0 && abi != only) ||
-			    !(c->abis & SF_ABI_MASK(abi)))
+			    !(c->abis & SF_ABI_MASK(abi)) ||
+			    !(sf_target_arch->abis & SF_ABI_MASK(abi)))
 				continue;
 			failed |= sf_json_set(values, sf_abi_name(abi),
 					json_object_new_int64(c->value[abi]));
@@ -86,7 +89,7 @@ int cmd_constants(int argc, char **argv)
 		only = sf_abi_lookup(argv[optind], strlen(argv[optind]));
 		if (only < 0) {
 			fprintf(stderr,
-				"sysfence constants: unknown ABI '%s' (x86_64, i386 or x32)\n",
+				"sysfence constants: unknown ABI '%s' (x86_64, i386, x32, aarch64 or arm)\n",
 				argv[optind]);
 			return SF_EXIT_USAGE;
 		}
@@ -102,8 +105,12 @@ int cmd_constants(int argc, char **argv)
 				       (int64_t)c->value[only]);
 			continue;
 		}
+		if (!(c->abis & sf_target_arch->abis))
+			continue;
 		printf("%s", c->name);
 		for (abi = 0; abi < SF_ABI_COUNT; abi++) {
+			if (!(sf_target_arch->abis & SF_ABI_MASK(abi)))
+				continue;
 			if (c->abis & SF_ABI_MASK(abi))
 				printf(" %" PRId64, (int64_t)c->value[abi]);
 			else

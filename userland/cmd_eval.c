@@ -19,7 +19,8 @@ static void eval_usage(FILE *out)
 	fprintf(out,
 		"usage: sysfence eval [-e] [--json] POLICY ABI SYSCALL [ARG...]\n\n"
 		"Print the verdict POLICY gives SYSCALL (a name or number) of ABI\n"
-		"(x86_64, i386 or x32) called with up to six argument registers:\n"
+		"(x86_64, i386, x32; aarch64, arm with --arch arm64) called with\n"
+		"up to six argument registers:\n"
 		"allow, log, errno NAME, trap, kill-thread or kill. An ARG is a\n"
 		"value as policies write them: decimal, 0x hexadecimal or 0 octal\n"
 		"numbers (a negative one is its 64-bit two's complement), named\n"
@@ -110,13 +111,14 @@ static int parse_register(enum sf_abi abi, const char *arg, u64 *out)
 
 /*
  * The ABI and table number of a syscall given by number, decoded as the
- * module's probe decodes the number register: bits 32-63 are dropped; on the
- * 64-bit entry (x86_64 or x32), the x32 bit selects x32.
+ * module's probe decodes the number register: bits 32-63 are dropped; on
+ * x86's 64-bit entry (x86_64 or x32), the x32 bit selects x32. Every other
+ * ABI has an entry of its own.
  */
 static enum sf_abi decode_nr(enum sf_abi abi, u64 value, u32 *nr)
 {
 	*nr = (u32)value;
-	if (abi == SF_ABI_I386)
+	if (abi != SF_ABI_X86_64 && abi != SF_ABI_X32)
 		return abi;
 	if (*nr & SF_X32_SYSCALL_BIT) {
 		*nr &= ~SF_X32_SYSCALL_BIT;
@@ -213,7 +215,7 @@ int cmd_eval(int argc, char **argv)
 	abi = sf_abi_lookup(argv[optind + 1], strlen(argv[optind + 1]));
 	if (abi < 0) {
 		fprintf(stderr,
-			"sysfence: unknown ABI '%s' (known: x86_64, i386, x32)\n",
+			"sysfence: unknown ABI '%s' (known: x86_64, i386, x32, aarch64, arm)\n",
 			argv[optind + 1]);
 		return SF_EXIT_USAGE;
 	}

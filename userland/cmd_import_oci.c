@@ -60,7 +60,7 @@ static const struct {
 };
 
 /*
- * The x86 architectures: libseccomp's names, and libseccomp-golang's, which
+ * The architectures: libseccomp's names, and libseccomp-golang's, which
  * Docker's includes/excludes "arches" use.
  */
 static const struct {
@@ -71,6 +71,8 @@ static const struct {
 	{ "SCMP_ARCH_X86_64", "amd64", SF_ABI_X86_64 },
 	{ "SCMP_ARCH_X86", "x86", SF_ABI_I386 },
 	{ "SCMP_ARCH_X32", "x32", SF_ABI_X32 },
+	{ "SCMP_ARCH_AARCH64", "arm64", SF_ABI_AARCH64 },
+	{ "SCMP_ARCH_ARM", "arm", SF_ABI_ARM },
 };
 
 struct oci_cond {
@@ -672,15 +674,21 @@ static int read_arches(struct oci *o, FILE *out)
 			json_object_array_get_idx(list, i));
 
 		a = arch ? arch_index(arch) : -1;
-		if (a >= 0)
+		/* A policy names the ABIs of one architecture, the native one's. */
+		if (a >= 0 &&
+		    (sf_target_arch->abis & SF_ABI_MASK(oci_arches[a].abi)))
 			o->abis |= SF_ABI_MASK(oci_arches[a].abi);
 		else
-			fprintf(out, "# Architecture %s: not x86, left out.\n",
-				arch ? arch : "(not a string)");
+			fprintf(out, "# Architecture %s: not %s, left out.\n",
+				arch ? arch : "(not a string)",
+				sf_target_arch == &sf_arch_x86_64 ? "x86" :
+				sf_target_arch->name);
 	}
 	if (!o->abis) {
 		entry_error(o, -1, map ? "archMap" : "architectures",
-			    "no x86 architecture listed");
+			    "no %s architecture listed",
+			    sf_target_arch == &sf_arch_x86_64 ? "x86" :
+			    sf_target_arch->name);
 		return -1;
 	}
 	return 0;
@@ -1316,7 +1324,8 @@ int cmd_import_oci(int argc, char **argv)
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
-	struct oci o = { .native = 0 };
+	struct oci o = { .native = -1 };
+	const struct sf_arch *const *a;
 	char *caps_arg = NULL, *caps_copy = NULL;
 	json_object *syscalls;
 	char *body = NULL, *head = NULL;
@@ -1332,7 +1341,7 @@ int cmd_import_oci(int argc, char **argv)
 			o.native = arch_index(optarg);
 			if (o.native < 0) {
 				fprintf(stderr,
-					"sysfence: import-oci: unknown architecture '%s' (amd64, x86 or x32)\n",
+					"sysfence: import-oci: unknown architecture '%s' (amd64, x86, x32, arm64 or arm)\n",
 					optarg);
 				return SF_EXIT_USAGE;
 			}
@@ -1362,6 +1371,18 @@ int cmd_import_oci(int argc, char **argv)
 		import_usage(stderr);
 		return SF_EXIT_USAGE;
 	}
+	/*
+	 * Native: the running kernel's unless --arch says; the policy is for
+	 * the architecture of that ABI.
+	 */
+	for (i = 0; o.native < 0 && i < ARRAY_SIZE(oci_arches); i++)
+		if (oci_arches[i].abi == sf_target_arch->native)
+			o.native = i;
+	if (o.native < 0)
+		o.native = 0;
+	for (a = sf_arches; *a; a++)
+		if ((*a)->abis & SF_ABI_MASK(oci_arches[o.native].abi))
+			sf_target_arch = *a;
 	if (caps_arg) {
 		caps_copy = strdup(caps_arg);
 		if (!caps_copy || parse_caps(&o, caps_copy)) {

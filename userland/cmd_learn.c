@@ -359,14 +359,11 @@ int cmd_learn(int argc, char **argv)
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
-	static char learn_policy[] =
-		"# sysfence learn: record every syscall\n"
-		"abi x86_64 i386 x32\n"
-		"default log\n";
-	struct sf_layer_src src = {
-		.name = "(learn)", .text = learn_policy,
-		.len = sizeof(learn_policy) - 1,
-	};
+	/* Every ABI of the running kernel's architecture, logged. */
+	static char learn_policy[128];
+	struct sf_layer_src src = { .name = "(learn)", .text = learn_policy };
+	size_t off;
+	int a;
 	const char *output = NULL, *merge = NULL, *action = "errno EPERM";
 	struct sf_policy *base = NULL;
 	struct learn l = { 0 };
@@ -377,6 +374,17 @@ int cmd_learn(int argc, char **argv)
 	int opt, ret, status, abi;
 	u32 i;
 	FILE *out;
+
+	off = snprintf(learn_policy, sizeof(learn_policy),
+		       "# sysfence learn: record every syscall\nabi");
+	for (a = 0; a < SF_ABI_COUNT; a++)
+		if (sf_target_arch->abis & SF_ABI_MASK(a))
+			off += snprintf(learn_policy + off,
+					sizeof(learn_policy) - off, " %s",
+					sf_abi_name(a));
+	off += snprintf(learn_policy + off, sizeof(learn_policy) - off,
+			"\ndefault log\n");
+	src.len = off;
 
 	while ((opt = getopt_long(argc, argv, "+o:am:d:h", options, NULL)) != -1) {
 		switch (opt) {
@@ -438,7 +446,7 @@ int cmd_learn(int argc, char **argv)
 			if (l.abis & SF_ABI_MASK(abi))
 				text_printf(&t, " %s", sf_abi_name(abi));
 		if (!l.abis)
-			text_printf(&t, " x86_64");
+			text_printf(&t, " %s", sf_abi_name(sf_target_arch->native));
 		text_printf(&t, "\n");
 		text_rules(&t, &l, args, NULL);
 	}

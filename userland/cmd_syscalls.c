@@ -14,8 +14,9 @@ static void syscalls_usage(FILE *f)
 {
 	fprintf(f,
 		"usage: sysfence syscalls [-w] [--json] [ABI]\n"
-		"Print every syscall sysfence knows for ABI (x86_64, i386, x32;\n"
-		"default: all three), one a line: ABI NR NAME(TYPE ARG, ...) ENTRY\n"
+		"Print every syscall sysfence knows for ABI (x86_64, i386, x32,\n"
+		"aarch64, arm; default: those of the architecture, see --arch),\n"
+		"one a line: ABI NR NAME(TYPE ARG, ...) ENTRY\n"
 		"\n"
 		"  -w, --widths  follow each argument with the width and\n"
 		"                signedness its rules compare on that ABI, e.g.\n"
@@ -90,8 +91,10 @@ static int print_json(int first, int last)
 	u32 i;
 
 	for (abi = first; abi <= last && !failed; abi++) {
-		const struct sf_syscall_table *t = &sf_syscall_tables[abi];
+		const struct sf_syscall_table *t = sf_syscall_tables[abi];
 
+		if (first != last && !(sf_target_arch->abis & SF_ABI_MASK(abi)))
+			continue;
 		for (i = 0; i < t->count && !failed; i++)
 			failed |= sf_json_append(list,
 					json_syscall(abi, &t->calls[i]));
@@ -163,7 +166,7 @@ int cmd_syscalls(int argc, char **argv)
 		abi = sf_abi_lookup(argv[optind], strlen(argv[optind]));
 		if (abi < 0) {
 			fprintf(stderr,
-				"sysfence: syscalls: unknown ABI '%s' (x86_64, i386 or x32)\n",
+				"sysfence: syscalls: unknown ABI '%s' (x86_64, i386, x32, aarch64 or arm)\n",
 				argv[optind]);
 			return 2;
 		}
@@ -173,8 +176,10 @@ int cmd_syscalls(int argc, char **argv)
 	if (json)
 		return print_json(first, last);
 	for (abi = first; abi <= last; abi++) {
-		const struct sf_syscall_table *t = &sf_syscall_tables[abi];
+		const struct sf_syscall_table *t = sf_syscall_tables[abi];
 
+		if (first != last && !(sf_target_arch->abis & SF_ABI_MASK(abi)))
+			continue;
 		for (i = 0; i < t->count; i++)
 			print_syscall(abi, &t->calls[i], widths);
 	}

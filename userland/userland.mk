@@ -40,3 +40,12 @@ $(BUILD)/sysfence.static: $(USERLAND_DEPS)
 		$(USERLAND_STATIC_LIBS)
 
 USERLAND_CLEAN := userland/sysfence
+
+# The static CLI of an arm64 guest (tests/qemu/vm-run --arch arm64), cross
+# built with Debian's gcc-aarch64-linux-gnu against json-c's arm64 package
+# (libjson-c-dev:arm64, through apt multiarch).
+AARCH64_CC ?= aarch64-linux-gnu-gcc
+$(BUILD)/arm64/sysfence.static: $(USERLAND_DEPS)
+	@mkdir -p $(@D)
+	$(AARCH64_CC) $(USERLAND_CPPFLAGS) $(USERLAND_CFLAGS) \
+		$(USERLAND_WARN) -static -o $@ $(USERLAND_SRCS) -ljson-c

@@ -84,7 +84,7 @@ err:
  */
 static char *generate_policy(size_t *len)
 {
-	const struct sf_syscall_table *t = &sf_syscall_tables[SF_ABI_X86_64];
+	const struct sf_syscall_table *t = sf_syscall_tables[SF_ABI_X86_64];
 	size_t cap = 128 * GEN_ROUNDS * GEN_SYSCALLS, off = 0;
 	const struct sf_syscall *four[GEN_MAX_TABLE];
 	char *text = malloc(cap);
@@ -132,7 +132,7 @@ static char *generate_policy(size_t *len)
 static int make_calls(const struct sf_policy *p, struct bench_calls *constant,
 		      struct bench_calls *argdep)
 {
-	const struct sf_syscall_table *t = &sf_syscall_tables[SF_ABI_X86_64];
+	const struct sf_syscall_table *t = sf_syscall_tables[SF_ABI_X86_64];
 	u64 state = 0x9e3779b97f4a7c15ULL;
 	struct sf_result res;
 	u32 i, k;

@@ -13,7 +13,8 @@
  *
  * CALLs: getppid (allowed and constant in every policy), personality
  * (personality(0xffffffff): a query whose verdict depends on the argument),
- * denied (afs_syscall: unimplemented, so the bare call costs only the entry;
+ * denied (afs_syscall, lookup_dcookie on arm64: unimplemented, so the bare
+ * call costs only the entry;
  * the policies deny it), write (1000 bytes to /dev/null: the call the
  * worst-case policy of the stack limits makes take its longest path).
  *
@@ -57,7 +58,12 @@ static long do_call(const char *call)
 			null_fd = open("/dev/null", O_WRONLY | O_CLOEXEC);
 		return syscall(SYS_write, null_fd, buf, sizeof(buf));
 	}
+#ifdef SYS_afs_syscall
 	return syscall(SYS_afs_syscall);
+#else
+	/* arm64 has no afs_syscall: lookup_dcookie is unimplemented too. */
+	return syscall(SYS_lookup_dcookie);
+#endif
 }
 
 static double now_ns(void)

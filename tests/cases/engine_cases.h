@@ -692,8 +692,8 @@ static const struct sf_engine_case sf_engine_cases[] = {
 		"'shmat' is restricted but 'ipc' is allowed"),
 	SF_WARN("qualified ABI not allowed", SF_P("deny i386:socketcall"),
 		"which the policy does not allow"),
-	SF_WARN("optional unknown name", SF_P("allow arm_fadvise64_64?"),
-		"unknown syscall 'arm_fadvise64_64' ignored"),
+	SF_WARN("optional unknown name", SF_P("allow spu_run?"),
+		"unknown syscall 'spu_run' ignored"),
 	SF_WARN("abi-violation allow", "default allow\nabi-violation allow\n",
 		"'abi-violation' lets every syscall"),
 

@@ -51,7 +51,7 @@ int LLVMFuzzerTestOneInput(const u8 *data, size_t size)
 	for (i = 0; i < size && i < 8 * SF_MAX_ARGS; i++)
 		args[i / 8] = args[i / 8] << 8 | data[size - 1 - i];
 	for (abi = 0; abi < SF_ABI_COUNT; abi++) {
-		u32 limit = sf_syscall_tables[abi].nr_limit;
+		u32 limit = sf_syscall_tables[abi]->nr_limit;
 
 		for (nr = 0; nr <= limit; nr++)
 			check_syscall(p, abi, nr, args);

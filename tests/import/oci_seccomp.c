@@ -68,6 +68,10 @@ static uint32_t arch_token(const char *name)
 		return SCMP_ARCH_X86;
 	if (!strcmp(name, "SCMP_ARCH_X32"))
 		return SCMP_ARCH_X32;
+	if (!strcmp(name, "SCMP_ARCH_AARCH64"))
+		return SCMP_ARCH_AARCH64;
+	if (!strcmp(name, "SCMP_ARCH_ARM"))
+		return SCMP_ARCH_ARM;
 	return 0;
 }
 
@@ -77,21 +81,26 @@ void oci_seccomp_arches(json_object *root, uint32_t *arches, unsigned int *n)
 	json_object *list = json_object_object_get(root, "architectures");
 	size_t i;
 
+	/* The program's own architecture, as a runtime's native one. */
+	uint32_t native = seccomp_arch_native();
+	const char *native_name = native == SCMP_ARCH_AARCH64 ?
+		"SCMP_ARCH_AARCH64" : "SCMP_ARCH_X86_64";
+
 	*n = 0;
 	if (length(map)) {
-		arches[(*n)++] = SCMP_ARCH_X86_64;
+		arches[(*n)++] = native;
 		list = NULL;
 		for (i = 0; i < length(map); i++) {
 			json_object *m = json_object_array_get_idx(map, i);
 			const char *a = json_object_get_string(
 				json_object_object_get(m, "architecture"));
 
-			if (a && !strcmp(a, "SCMP_ARCH_X86_64"))
+			if (a && !strcmp(a, native_name))
 				list = json_object_object_get(m,
 							      "subArchitectures");
 		}
 	} else if (!length(list)) {
-		arches[(*n)++] = SCMP_ARCH_X86_64;
+		arches[(*n)++] = native;
 	}
 	for (i = 0; i < length(list); i++) {
 		uint32_t t = arch_token(json_object_get_string(

@@ -31,11 +31,32 @@ $(BUILD)/progs/%: tests/qemu/progs/%.c $(QEMU_PROG_HDRS)
 	@mkdir -p $(@D)
 	$(CC) -m64 $(PROGS_CFLAGS) -o $@ $<
 
-.PHONY: progs check-qemu check-qemu-6.1 check-qemu-6.12 check-qemu-kunit \
+# The same programs for an arm64 guest (tests/qemu/vm-run --arch arm64), for
+# aarch64 and arm, but not ptskip, which edits x86 registers; AARCH64_CC is
+# userland.mk's.
+QEMU_PROGS_ARM64 := $(foreach p,$(filter-out ptskip,$(QEMU_PROG_NAMES)),\
+	$(BUILD)/arm64/progs/$(p) $(BUILD)/arm64/progs/$(p).arm)
+# The compat ABI's programs: 32-bit arm (EABI, hard float), Debian's
+# gcc-arm-linux-gnueabihf.
+ARM_CC ?= arm-linux-gnueabihf-gcc
+
+$(BUILD)/arm64/progs/%.arm: tests/qemu/progs/%.c $(QEMU_PROG_HDRS)
+	@mkdir -p $(@D)
+	$(ARM_CC) $(PROGS_CFLAGS) -o $@ $<
+
+$(BUILD)/arm64/progs/%: tests/qemu/progs/%.c $(QEMU_PROG_HDRS)
+	@mkdir -p $(@D)
+	$(AARCH64_CC) $(PROGS_CFLAGS) -o $@ $<
+
+.PHONY: progs progs-arm64 check-qemu check-qemu-6.1 check-qemu-6.12 check-qemu-kunit \
+	check-qemu-arm64-6.1 check-qemu-arm64-6.12 \
 	check-debian-6.1 check-debian-6.12 check-qemu-6.1-rt check-qemu-6.12-rt \
 	check-cloud-smoke
 progs: $(QEMU_PROGS)
 	@mkdir -p $(BUILD)/progs
+
+progs-arm64: $(QEMU_PROGS_ARM64)
+	@mkdir -p $(BUILD)/arm64/progs
 
 # One boot per kernel runs every scenario; a last TAP line reports whether
 # the guest kernel log stayed clean.
@@ -79,5 +100,30 @@ check-debian-6.1:
 check-debian-6.12:
 	@tests/qemu/check-kernel --rootfs debian 6.12
 
+# Debian's arm64 kernels in qemu-system-aarch64 (TCG, several times slower
+# than x86 TCG): the scenarios of each action, inheritance, threads, exec,
+# stacking, setuid, hostile ioctl input, stress, rmmod, the skip proof and
+# the tracefs table check; the x86-only ones report a SKIP with the reason.
+# docs/testing.md lists which scenarios run where.
+ARM64_SCENARIOS := errno_action_returns_policy_errno \
+	kill_terminates_process_with_sigkill kill_thread_leaves_other_threads \
+	trap_delivers_sigsys_siginfo log_action_writes_kernel_log \
+	argument_predicate_on_write_fd fork_after_load_inherits \
+	fork_before_load_not_confined threads_inherit execve_keeps_policy \
+	second_layer_cannot_widen setuid_exec_gains_no_privilege \
+	load_without_nnp_refused hostile_ioctl_input fork_thread_load_stress \
+	rmmod_busy_while_confined skip_proven_before_first_load \
+	syscall_table_matches_tracefs arm_under_aarch64_only_policy \
+	unconfined_tasks_leave_the_slow_path \
+	i386_filtered_by_own_numbers \
+	x32_filtered_by_own_numbers
+
+check-qemu-arm64-6.1:
+	@tests/qemu/check-kernel --arch arm64 6.1 $(ARM64_SCENARIOS)
+
+check-qemu-arm64-6.12:
+	@tests/qemu/check-kernel --arch arm64 6.12 $(ARM64_SCENARIOS)
+
 check-qemu: check-qemu-6.1 check-qemu-6.12 check-qemu-kunit check-debian-6.1 check-debian-6.12 \
-	check-qemu-6.1-rt check-qemu-6.12-rt check-cloud-smoke
+	check-qemu-6.1-rt check-qemu-6.12-rt check-cloud-smoke check-qemu-arm64-6.1 \
+	check-qemu-arm64-6.12

@@ -1017,6 +1017,8 @@ static void test_every_group_compiles_on_every_abi(void **state)
 			 sf_groups[g].name);
 		p = compile_ok(text);
 		for (abi = 0; abi < SF_ABI_COUNT; abi++) {
+			if (!(sf_policy_abis(p) & SF_ABI_MASK(abi)))
+				continue;
 			assert_int_equal(sf_policy_summary(p, abi, &sum), 0);
 			if (!sum.constant)
 				fail_msg("@%s names nothing on %s",

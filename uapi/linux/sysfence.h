@@ -295,6 +295,8 @@ struct sysfence_show {
 #define SYSFENCE_ABI_X86_64 0
 #define SYSFENCE_ABI_I386 1
 #define SYSFENCE_ABI_X32 2
+#define SYSFENCE_ABI_AARCH64 3	/* arm64's native ABI */
+#define SYSFENCE_ABI_ARM 4	/* arm64's compat (32-bit arm EABI) ABI */
 
 /* The version of &struct sysfence_event that read(2) returns. */
 #define SYSFENCE_EVENT_VERSION 1
@@ -365,7 +367,7 @@ struct sysfence_event {
 	__u32 tid;
 	/** @uid: Real user ID in the listener opener's user namespace. */
 	__u32 uid;
-	/** @abi: %SYSFENCE_ABI_X86_64, %SYSFENCE_ABI_I386 or %SYSFENCE_ABI_X32. */
+	/** @abi: one of %SYSFENCE_ABI_X86_64 ... %SYSFENCE_ABI_ARM. */
 	__u32 abi;
 	/** @arch: The ABI's AUDIT_ARCH_* value, as seccomp reports it. */
 	__u32 arch;

@@ -19,9 +19,9 @@ static long page;
 static int failures;
 
 /* Every ABI, since this program is built for each. */
-static const char allow_all[] = "default allow\nabi x86_64 i386 x32\n";
+static const char allow_all[] = "default allow\nabi " SFT_ALL_ABIS "\n";
 static const char deny_getppid[] =
-	"default allow\nabi x86_64 i386 x32\nerrno EACCES getppid\n";
+	"default allow\nabi " SFT_ALL_ABIS "\nerrno EACCES getppid\n";
 
 /* Runs @fn in a child; it returns NULL or why it failed. */
 static void run_case(const char *name, const char *(*fn)(void))
@@ -310,7 +310,7 @@ static const char *text_lengths(void)
 static const char *unterminated_text(void)
 {
 	static const char text[] =
-		"default allow\nabi x86_64 i386 x32\nerrno EACCES getppid";
+		"default allow\nabi " SFT_ALL_ABIS "\nerrno EACCES getppid";
 	size_t n = sizeof(text) - 1;
 	struct sysfence_load load;
 	char *p, *start;

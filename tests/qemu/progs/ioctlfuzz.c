@@ -31,7 +31,7 @@
 
 static const char *const seeds[] = {
 	"default allow\n",
-	"default allow\nabi x86_64 i386 x32\nerrno EACCES getppid\n",
+	"default allow\nabi " SFT_ALL_ABIS "\nerrno EACCES getppid\n",
 	"default allow\nallow write if fd == 1 || fd == 2\nerrno EBADF write\n",
 	"default allow\nerrno EACCES openat if (flags & O_ACCMODE) != O_RDONLY\n",
 	"default allow\nlog @file-system if arg0 in { 1, 2, 3 }\nkill ptrace\n",

@@ -42,7 +42,7 @@ static int failures;
 
 static const char deny_personality[] =
 	"default allow\n"
-	"abi x86_64 i386 x32\n"
+	"abi " SFT_ALL_ABIS "\n"
 	"errno EACCES personality\n"
 	"log getppid\n";
 
@@ -237,7 +237,7 @@ static void test_complain(void)
 
 static void test_unique(void)
 {
-	static const char learn[] = "abi x86_64 i386 x32\ndefault log\n";
+	static const char learn[] = "abi " SFT_ALL_ABIS "\ndefault log\n";
 	int fd = load_listener(learn, SYSFENCE_LOAD_UNIQUE, 64);
 	struct sysfence_event ev[64];
 	int i, n, opens = 0, personalities = 0, cloexec = 0;

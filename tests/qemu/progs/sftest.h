@@ -134,4 +134,11 @@ static inline void sft_confine(const char *path, unsigned int flags)
 	}
 }
 
+/* Every ABI of the architecture, as a policy's "abi" line names them. */
+#if defined(__aarch64__) || defined(__arm__)
+#define SFT_ALL_ABIS "aarch64 arm"
+#else
+#define SFT_ALL_ABIS "x86_64 i386 x32"
+#endif
+
 #endif /* SFTEST_H */

@@ -19,13 +19,22 @@
 
 #include <linux/audit.h>
 
-#ifdef __i386__
-#define SFT_REG_RET REG_EAX
-#define SFT_REG_IP REG_EIP
+/* The handler's view of the return register and the PC, per ABI. */
+#if defined(__aarch64__)
+#define SFT_RET(uc) ((uc)->uc_mcontext.regs[0])
+#define SFT_IP(uc) ((uc)->uc_mcontext.pc)
+#define SFT_ARCH AUDIT_ARCH_AARCH64
+#elif defined(__arm__)
+#define SFT_RET(uc) ((uc)->uc_mcontext.arm_r0)
+#define SFT_IP(uc) ((uc)->uc_mcontext.arm_pc)
+#define SFT_ARCH AUDIT_ARCH_ARM
+#elif defined(__i386__)
+#define SFT_RET(uc) ((uc)->uc_mcontext.gregs[REG_EAX])
+#define SFT_IP(uc) ((uc)->uc_mcontext.gregs[REG_EIP])
 #define SFT_ARCH AUDIT_ARCH_I386
 #else
-#define SFT_REG_RET REG_RAX
-#define SFT_REG_IP REG_RIP
+#define SFT_RET(uc) ((uc)->uc_mcontext.gregs[REG_RAX])
+#define SFT_IP(uc) ((uc)->uc_mcontext.gregs[REG_RIP])
 #define SFT_ARCH AUDIT_ARCH_X86_64
 #endif
 
@@ -43,8 +52,8 @@ static void on_sigsys(int sig, siginfo_t *info, void *ctx)
 
 	(void)sig;
 	seen = *info;
-	seen_ip = (uintptr_t)uc->uc_mcontext.gregs[SFT_REG_IP];
-	uc->uc_mcontext.gregs[SFT_REG_RET] = 42;
+	seen_ip = (uintptr_t)SFT_IP(uc);
+	SFT_RET(uc) = 42;
 	caught = 1;
 }
 

@@ -2,8 +2,9 @@
 /*
  * syscall NAME|NR [ARG...]: make one raw system call of this binary's ABI
  * and print its outcome as "ret N" or "errno NAME (N)"; exit 0 either way,
- * so scripts can compare the printed outcome. Built for x86_64, i386 and x32,
- * the names resolve to that ABI's numbers through <sys/syscall.h>.
+ * so scripts can compare the printed outcome. Built for x86_64, i386, x32
+ * and aarch64, the names resolve to that ABI's numbers through
+ * <sys/syscall.h>.
  */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -21,10 +22,20 @@ struct named {
 #define NR(n) { #n, SYS_##n }
 static const struct named calls[] = {
 	NR(getppid), NR(getpid), NR(gettid), NR(getuid), NR(read), NR(write),
-	NR(close), NR(dup), NR(personality), NR(umask), NR(getpgrp), NR(sync),
+	NR(close), NR(dup), NR(personality), NR(umask), NR(sync),
 	NR(sched_yield), NR(getcwd), NR(chdir), NR(kill), NR(ioctl),
 	NR(fcntl), NR(uname), NR(setuid), NR(prctl), NR(getpriority),
-	NR(ptrace), NR(mkdir), NR(unlink), NR(setsid), NR(alarm),
+	NR(ptrace), NR(setsid), NR(getpgid), NR(mkdirat), NR(unlinkat),
+	/* Not on the asm-generic ABIs (arm64). */
+#ifdef SYS_getpgrp
+	NR(getpgrp),
+#endif
+#ifdef SYS_mkdir
+	NR(mkdir), NR(unlink),
+#endif
+#ifdef SYS_alarm
+	NR(alarm),
+#endif
 #ifdef SYS_socketcall
 	NR(socketcall),
 #endif

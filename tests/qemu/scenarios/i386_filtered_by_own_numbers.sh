@@ -5,6 +5,8 @@
 # on i386, and each ABI's number means its own syscall (39 is mkdir on i386,
 # 20 is writev on x86_64).
 set -u
+. /tests/lib.sh
+sf_x86_only
 fail() { echo "FAIL: $*"; exit 1; }
 printf 'default allow\nabi x86_64 i386\nerrno EACCES getpid\n' >p.policy
 run() { sysfence run -p p.policy -- "$@"; }

@@ -5,6 +5,8 @@
 # gets the abi-violation action (kill by default) on its first syscall,
 # or the one the policy names.
 set -u
+. /tests/lib.sh
+sf_x86_only
 fail() { echo "FAIL: $*"; exit 1; }
 out=$(/tests/progs/syscall.i386 getppid) || fail "i386 programs do not run: $out"
 printf 'default allow\n' >p.policy

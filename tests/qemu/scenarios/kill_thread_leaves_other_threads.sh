@@ -5,17 +5,14 @@
 # carries on. Alone in its process, the thread takes the process with it,
 # by SIGKILL, even when io_uring worker threads of the process are alive.
 set -u
+. /tests/lib.sh
 fail() { echo "FAIL: $*"; exit 1; }
-cat >p.policy <<'P'
+cat >p.policy <<P
 default allow
-abi x86_64 i386 x32
+abi $SF_ABIS
 kill-thread getppid
 P
-progs="/tests/progs/killthread /tests/progs/killthread.i386"
-if /tests/progs/syscall.x32 getpid >/dev/null 2>&1; then
-	progs="$progs /tests/progs/killthread.x32"
-fi
-for prog in $progs; do
+for prog in $(sf_variants /tests/progs/killthread); do
 	out=$(sysfence run -p p.policy -- "$prog")
 	rc=$?
 	[ $rc -eq 0 ] || fail "$prog: exit $rc: $out"

@@ -4,6 +4,7 @@
 # log allows the call and records it in the kernel log with the pid, comm,
 # ABI, syscall name and number, arguments and the rule's line.
 set -u
+. /tests/lib.sh
 fail() { echo "FAIL: $*"; exit 1; }
 # All of root's layers share one ceiling of log lines per 5 s, which the
 # scenarios before this one (the ioctl fuzzer's, say) may have spent: start
@@ -14,6 +15,9 @@ dmesg -c >/dev/null
 out=$(sysfence run -p p.policy -- /tests/progs/syscall getppid)
 case $out in "ret "[1-9]*) ;; *) fail "the logged call did not run: $out" ;; esac
 log=$(dmesg | grep 'sysfence: log:')
-echo "$log" | grep -q "pid [0-9]* (syscall) x86_64 getppid(110) args .* layer 1 line 3" ||
+# getppid is 110 on x86_64, 173 on aarch64.
+nr=110
+[ "$SF_NATIVE" = aarch64 ] && nr=173
+echo "$log" | grep -q "pid [0-9]* (syscall) $SF_NATIVE getppid($nr) args .* layer 1 line 3" ||
 	fail "no log line: $(dmesg | tail -n 5)"
 exit 0

@@ -41,8 +41,11 @@ unload
 	fail "modload: $(cat w.err)"
 [ "$(cat w.out)" = x ] || fail "the test call wrote '$(cat w.out)'"
 [ "$(cat w.err)" = "write ret 1" ] || fail "the test call returned: $(cat w.err)"
-# ... and it was the test call: write(2) is syscall 1 on x86_64.
-dmesg | grep -q "sysfence: this kernel skips denied syscalls: enforcing (tested on syscall 1 of pid " ||
+# ... and it was the test call: write(2) is syscall 1 on x86_64, 64 on
+# aarch64.
+nr=1
+[ "$(uname -m)" = aarch64 ] && nr=64
+dmesg | grep -q "sysfence: this kernel skips denied syscalls: enforcing (tested on syscall $nr of pid " ||
 	fail "the write was not the test call: $(dmesg | grep 'tested on' | tail -n 1)"
 [ "$(proved)" -ge $((before + 2)) ] || fail "the second load was not proved"
 out=$(sysfence run -p p.policy -- /tests/progs/syscall getppid) || fail "run 2: $?"

@@ -1,7 +1,7 @@
 #!/bin/sh
 # SPDX-License-Identifier: GPL-2.0
 #
-# Every x86_64 syscall the running kernel describes in tracefs
+# Every native syscall the running kernel describes in tracefs
 # (events/syscalls/sys_enter_NAME/format) is in sysfence's compiled-in table,
 # with the same argument names and C types in the same order. The event of a
 # native entry point sys_NAME is sys_enter_NAME (sys_enter_newstat for stat),
@@ -12,6 +12,7 @@
 # name, width or signedness, are listed below with the older spelling;
 # docs/syscall-tables.md explains each.
 
+. /tests/lib.sh
 tracing=/sys/kernel/tracing
 events=$tracing/events/syscalls
 if [ ! -d "$events" ]; then
@@ -32,12 +33,12 @@ esac
 
 table=/tmp/syscall-table.$$
 trap 'rm -f "$table"' EXIT
-if ! sysfence syscalls x86_64 >"$table"; then
-	echo "FAIL: sysfence syscalls x86_64 failed"
+if ! sysfence syscalls "$SF_NATIVE" >"$table"; then
+	echo "FAIL: sysfence syscalls $SF_NATIVE failed"
 	exit 1
 fi
 
-# Table lines: "x86_64 NR NAME(TYPE ARG, ...) ENTRY". Format lines of the
+# Table lines: "ABI NR NAME(TYPE ARG, ...) ENTRY". Format lines of the
 # arguments: "<tab>field:TYPE ARG;<tab>offset:..." after __syscall_nr.
 awk -v older="$older" '
 	BEGIN {

@@ -5,10 +5,11 @@
 # audit arch, call address) on every ABI; a handler can emulate the call by
 # setting the return register; a blocked or ignored SIGSYS still kills.
 set -u
+. /tests/lib.sh
 fail() { echo "FAIL: $*"; exit 1; }
-cat >p.policy <<'P'
+cat >p.policy <<P
 default allow
-abi x86_64 i386 x32
+abi $SF_ABIS
 trap getppid
 P
 expected='ret 42
@@ -19,13 +20,8 @@ errno 0
 syscall getppid
 arch native
 call_addr ip'
-abis="x86_64 i386"
-if /tests/progs/syscall.x32 getpid >/dev/null 2>&1; then
-	abis="$abis x32"
-fi
-for abi in $abis; do
-	prog=/tests/progs/sigsys
-	[ "$abi" = x86_64 ] || prog=$prog.$abi
+for prog in $(sf_variants /tests/progs/sigsys); do
+	abi=${prog##*/}
 	out=$(sysfence run -p p.policy -- "$prog" handle)
 	rc=$?
 	[ $rc -eq 0 ] || fail "$abi handle: exit $rc: $out"

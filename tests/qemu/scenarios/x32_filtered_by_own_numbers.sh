@@ -4,6 +4,8 @@
 # x32 has its own numbers: "readv" is 515 (with the x32 bit) there, 19 on
 # x86_64, and x32's 19 is no syscall at all.
 set -u
+. /tests/lib.sh
+sf_x86_only
 fail() { echo "FAIL: $*"; exit 1; }
 if ! out=$(/tests/progs/syscall.x32 getppid 2>&1); then
 	echo "x32 programs do not run on this kernel: $out"

@@ -5,6 +5,8 @@
 # abi-violation action (kill by default): x32 syscalls are told apart by
 # their number's x32 bit, although they enter like 64-bit ones.
 set -u
+. /tests/lib.sh
+sf_x86_only
 fail() { echo "FAIL: $*"; exit 1; }
 if ! out=$(/tests/progs/syscall.x32 getppid 2>&1); then
 	echo "x32 programs do not run on this kernel: $out"

@@ -9,7 +9,7 @@
  * whose entry is "sys_ni_syscall" are reserved numbers without an
  * implementation on a 64-bit kernel; they take no arguments.
  */
-#include "syscalls.h"
+#include "../../syscalls.h"
 
 static const struct sf_syscall sf_x86_64_calls[] = {
 	{ .name = "read", .entry = "sys_read", .nr = 0, .nargs = 3,
@@ -5757,7 +5757,7 @@ static const u16 sf_x32_by_name[] = {
 };
 
 /* What narrows each argument of NARROWED (scripts/gen-syscalls). */
-const struct sf_narrowing sf_narrowings[] = {
+static const struct sf_narrowing sf_x86_64_narrowings[] = {
 	{ "sys_clone", "clone_flags",
 	  "lower_32_bits() in sys_clone" },
 	{ "sys_mmap", "fd",
@@ -5816,25 +5816,29 @@ const struct sf_narrowing sf_narrowings[] = {
 	  "int lmode = mode in kernel_mbind" },
 };
 
-const u32 sf_narrowings_count = 28;
+const struct sf_syscall_table sf_syscalls_x86_64 = {
+	.calls = sf_x86_64_calls,
+	.by_name = sf_x86_64_by_name,
+	.count = 375,
+	.nr_limit = 463,
+	.narrowings = sf_x86_64_narrowings,
+	.narrowings_count = 28,
+};
 
-const struct sf_syscall_table sf_syscall_tables[SF_ABI_COUNT] = {
-	[SF_ABI_X86_64] = {
-		.calls = sf_x86_64_calls,
-		.by_name = sf_x86_64_by_name,
-		.count = 375,
-		.nr_limit = 463,
-	},
-	[SF_ABI_I386] = {
-		.calls = sf_i386_calls,
-		.by_name = sf_i386_by_name,
-		.count = 452,
-		.nr_limit = 463,
-	},
-	[SF_ABI_X32] = {
-		.calls = sf_x32_calls,
-		.by_name = sf_x32_by_name,
-		.count = 364,
-		.nr_limit = 548,
-	},
+const struct sf_syscall_table sf_syscalls_i386 = {
+	.calls = sf_i386_calls,
+	.by_name = sf_i386_by_name,
+	.count = 452,
+	.nr_limit = 463,
+	.narrowings = sf_x86_64_narrowings,
+	.narrowings_count = 28,
+};
+
+const struct sf_syscall_table sf_syscalls_x32 = {
+	.calls = sf_x32_calls,
+	.by_name = sf_x32_by_name,
+	.count = 364,
+	.nr_limit = 548,
+	.narrowings = sf_x86_64_narrowings,
+	.narrowings_count = 28,
 };
