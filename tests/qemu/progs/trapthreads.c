@@ -21,10 +21,15 @@
 #include <ucontext.h>
 #include <unistd.h>
 
-#ifdef __i386__
-#define SFT_REG_RET REG_EAX
+/* The return register in the signal frame, for the emulated result. */
+#if defined(__aarch64__)
+#define SFT_RET(uc) ((uc)->uc_mcontext.regs[0])
+#elif defined(__arm__)
+#define SFT_RET(uc) ((uc)->uc_mcontext.arm_r0)
+#elif defined(__i386__)
+#define SFT_RET(uc) ((uc)->uc_mcontext.gregs[REG_EAX])
 #else
-#define SFT_REG_RET REG_RAX
+#define SFT_RET(uc) ((uc)->uc_mcontext.gregs[REG_RAX])
 #endif
 
 static __thread volatile long caught;
@@ -37,7 +42,7 @@ static void on_sigsys(int sig, siginfo_t *info, void *ctx)
 
 	(void)sig;
 	(void)info;
-	uc->uc_mcontext.gregs[SFT_REG_RET] = 42;
+	SFT_RET(uc) = 42;
 	caught++;
 }
 
