@@ -1,0 +1,107 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-2.0
+#
+# Debian's trinity fuzzes the kernel's syscalls as nobody from a process
+# confined by random stacked policies (tests/qemu/progs/randpolicy.c, over
+# the real syscall table): its children make random calls with random
+# arguments through the module's probe, are denied, trapped and killed
+# (trinity respawns them), while the probe walks random rules and
+# conditions of up to 4 layers. Nothing may hang, and the kernel log must
+# stay clean: vm-run fails the run on any KASAN, lockdep, WARNING, BUG or
+# RCU report; kmemleak is asked for leaks of the module here.
+#
+# Runs where trinity is in /data/trinity (make check-qemu-kunit and make
+# fuzz-kernel add it: scripts/fetch-trinity), for SF_TRINITY_SECONDS in
+# rounds of fresh policies. The seed is printed; SF_TRINITY_SEED=N (make
+# fuzz-kernel TRINITY_SEED=N) generates the same policies again.
+set -u
+fail() { echo "FAIL: $*"; exit 1; }
+dir=/data/trinity
+if [ ! -x $dir/bin/trinity ]; then
+	echo "trinity runs in make check-qemu-kunit and make fuzz-kernel only (no /data/trinity)"
+	exit 77
+fi
+seconds=${SF_TRINITY_SECONDS:-40}
+seed=${SF_TRINITY_SEED:-$(od -An -N4 -tu4 /dev/urandom | tr -d ' ')}
+rounds=$(( seconds >= 40 ? seconds / 20 : 1 ))
+echo "## trinity seed $seed: $rounds rounds, $seconds s (SF_TRINITY_SEED=$seed reproduces the policies)"
+
+# What trinity's main process calls (its children start under its name
+# too), the loader and libc before main(), and sysfence run after its
+# loads: read from tracefs (sysfence_decision, filtered on comm) under a
+# "default log" policy. These only ever get allow or log, so that trinity
+# keeps running and respawning its children whatever the policies say; the
+# fd providers among them (bpf, eventfd2, memfd_create, ...) run in main.
+keep="access alarm arch_prctl bpf brk clock_gettime clock_nanosleep clone close
+dup dup2 dup3 eventfd2 execve exit exit_group fanotify_init fcntl fstat futex
+getcwd getdents64 getgid getpid getppid getrandom getrlimit getuid
+inotify_init inotify_init1 kill lseek madvise memfd_create mmap mprotect
+munmap nanosleep newfstatat openat pipe2 prctl pread64 prlimit64 read rseq
+rt_sigaction rt_sigprocmask rt_sigreturn rt_sigtimedwait sched_yield
+set_robust_list set_tid_address setrlimit shmat shmctl shmdt shmget
+sigaltstack sysinfo tgkill uname unlink userfaultfd wait4 write"
+
+leaks=/sys/kernel/debug/kmemleak
+[ -w $leaks ] && echo clear >$leaks
+home=/home/nobody
+sysfence syscalls -w >$home/syscalls || fail "sysfence syscalls"
+# trinity's files: a plain one and the module's device (its ioctls and
+# reads fuzzed from confined children), instead of all of /dev, /proc, /sys.
+mkdir -p $home/victims
+echo victim >$home/victims/file
+ln -sf /dev/sysfence $home/victims/sysfence
+chown -R nobody:nogroup $home
+
+round=1
+while [ $round -le $rounds ]; do
+	rseed=$((seed + round))
+	layers=$((1 + rseed % 4))
+	opts=
+	l=1
+	while [ $l -le $layers ]; do
+		/tests/progs/randpolicy $rseed $l $keep <$home/syscalls >$home/l$l.policy ||
+			fail "randpolicy $rseed $l"
+		opts="$opts -p $home/l$l.policy"
+		l=$((l + 1))
+	done
+	# timeout's SIGINT reaches trinity itself (sysfence run executes it),
+	# which stops its children and prints its count.
+	out=$(su -s /bin/sh nobody -c "cd $home && timeout -s INT -k 30 $((seconds / rounds)) \
+		sysfence run $opts -- $dir/lib/ld-linux-x86-64.so.2 --library-path $dir/lib \
+		$dir/bin/trinity -q -l off -s $rseed -C 4 -V $home/victims -x reboot \
+		--disable-fds=sockets,perf,epoll,timerfd,drm" 2>&1)
+	rc=$?
+	# Whatever the policies did, no confined process may outlive the round.
+	su -s /bin/sh nobody -c 'kill -9 -1' 2>/dev/null
+	ran=$(echo "$out" | sed -n 's/.*Ran \([0-9]*\) syscalls.*/\1/p' | tail -n 1)
+	if [ -z "$ran" ]; then
+		echo "$out" | tail -n 30
+		for p in $home/l*.policy; do
+			echo "== $p"
+			cat "$p"
+		done
+		fail "round $round (seed $rseed, $layers layers): trinity exited $rc before its count"
+	fi
+	echo "## round $round: seed $rseed, $layers layers, trinity ran $ran syscalls"
+	rm -f $home/l*.policy
+	round=$((round + 1))
+done
+sleep 1
+if ps -o user,comm | grep -q '^nobody'; then
+	ps -o pid,user,comm
+	fail "processes of nobody survived kill -9 -1"
+fi
+
+if [ -w $leaks ]; then
+	# Freed layers wait for grace periods and a work item; kmemleak
+	# reports an object only on its second sighting.
+	sleep 3
+	echo scan >$leaks
+	sleep 1
+	echo scan >$leaks
+	if grep -q 'sf_\|sysfence' $leaks; then
+		cat $leaks
+		fail "kmemleak found leaks of the module (seed $seed)"
+	fi
+fi
+exit 0
