@@ -59,6 +59,7 @@ while [ $round -le $rounds ]; do
 	opts=
 	l=1
 	while [ $l -le $layers ]; do
+		# shellcheck disable=SC2086 # $keep: one argument a name.
 		/tests/progs/randpolicy $rseed $l $keep <$home/syscalls >$home/l$l.policy ||
 			fail "randpolicy $rseed $l"
 		opts="$opts -p $home/l$l.policy"
