@@ -30,29 +30,29 @@ echo "## trinity seed $seed: $rounds rounds, $seconds s (SF_TRINITY_SEED=$seed r
 # too), the loader and libc before main(), and sysfence run after its
 # loads: read from tracefs (sysfence_decision, filtered on comm) under a
 # "default log" policy, plus their kin on rarer paths (alarm, dup2,
-# sigaltstack, ...). These only ever get allow or log, so that trinity
-# keeps running and respawning its children whatever the policies say; the
-# fd providers among them (bpf, eventfd2, memfd_create, ...) run in main.
+# sigaltstack, ...; sched_getaffinity, which a respawned child calls
+# before it takes its name). These only ever get allow or log, so that
+# trinity keeps running and respawning its children whatever the
+# policies say; the fd providers among them (bpf, eventfd2, memfd_create,
+# ...) run in main.
 keep="access alarm arch_prctl bpf brk clock_gettime clock_nanosleep clone close
 dup dup2 dup3 eventfd2 execve exit exit_group fanotify_init fcntl fstat futex
 getcwd getdents64 getgid getpid getppid getrandom getrlimit getuid
 inotify_init inotify_init1 kill lseek madvise memfd_create mmap mprotect
 munmap nanosleep newfstatat openat pipe2 prctl pread64 prlimit64 read rseq
-rt_sigaction rt_sigprocmask rt_sigreturn rt_sigtimedwait sched_yield
-set_robust_list set_tid_address setrlimit shmat shmctl shmdt shmget
+rt_sigaction rt_sigprocmask rt_sigreturn rt_sigtimedwait sched_getaffinity
+sched_yield set_robust_list set_tid_address setrlimit shmat shmctl shmdt shmget
 sigaltstack sysinfo tgkill uname unlink userfaultfd wait4 write"
 
 start=$(date +%s)
 leaks=/sys/kernel/debug/kmemleak
 [ -w $leaks ] && echo clear >$leaks
-home=/home/nobody
-sysfence syscalls -w >$home/syscalls || fail "sysfence syscalls"
-# trinity's files: a plain one and the module's device (its ioctls and
-# reads fuzzed from confined children), instead of all of /dev, /proc, /sys.
-mkdir -p $home/victims
-echo victim >$home/victims/file
-ln -sf /dev/sysfence $home/victims/sysfence
-chown -R nobody:nogroup $home
+# The policies and the table stay root's; trinity, as nobody, works in a
+# directory of its own per round, since its children unlink, rename and
+# chmod what they find there.
+pol=/tmp/trinity-policies
+mkdir -p $pol
+sysfence syscalls -w >$pol/syscalls || fail "sysfence syscalls"
 
 round=1
 while [ $round -le $rounds ]; do
@@ -63,18 +63,26 @@ while [ $round -le $rounds ]; do
 	while [ $l -le $layers ]; do
 		# Each layer confines sysfence run's next load: the module's
 		# ioctls (type 0xf5) stay allowed, trinity's others do not.
-		echo 'allow x86_64:ioctl if (cmd & 0xff00) == 0xf500' >$home/l$l.policy
+		echo 'allow x86_64:ioctl if (cmd & 0xff00) == 0xf500' >$pol/l$l.policy
 		# shellcheck disable=SC2086 # $keep: one argument a name.
-		/tests/progs/randpolicy $rseed $l $keep <$home/syscalls >>$home/l$l.policy ||
+		/tests/progs/randpolicy $rseed $l $keep <$pol/syscalls >>$pol/l$l.policy ||
 			fail "randpolicy $rseed $l"
-		opts="$opts -p $home/l$l.policy"
+		opts="$opts -p $pol/l$l.policy"
 		l=$((l + 1))
 	done
+	# trinity's files: a plain one and the module's device (its ioctls
+	# and reads fuzzed from confined children), instead of all of /dev,
+	# /proc and /sys.
+	work=/tmp/trinity-$round
+	mkdir -p $work/victims
+	echo victim >$work/victims/file
+	ln -s /dev/sysfence $work/victims/sysfence
+	chown -R nobody:nogroup $work
 	# timeout's SIGINT reaches trinity itself (sysfence run executes it),
 	# which stops its children and prints its count.
-	out=$(su -s /bin/sh nobody -c "cd $home && timeout -s INT -k 30 $((seconds / rounds)) \
+	out=$(su -s /bin/sh nobody -c "cd $work && timeout -s INT -k 30 $((seconds / rounds)) \
 		sysfence run $opts -- $dir/lib/ld-linux-x86-64.so.2 --library-path $dir/lib \
-		$dir/bin/trinity -q -l off -s $rseed -C 4 -V $home/victims -x reboot \
+		$dir/bin/trinity -q -l off -s $rseed -C 4 -V $work/victims -x reboot \
 		--disable-fds=sockets,perf,epoll,timerfd,drm" 2>&1)
 	rc=$?
 	# Whatever the policies did, no confined process may outlive the round.
@@ -82,14 +90,15 @@ while [ $round -le $rounds ]; do
 	ran=$(echo "$out" | sed -n 's/.*Ran \([0-9]*\) syscalls.*/\1/p' | tail -n 1)
 	if [ -z "$ran" ]; then
 		echo "$out" | tail -n 30
-		for p in $home/l*.policy; do
+		for p in $pol/l*.policy; do
 			echo "== $p"
 			cat "$p"
 		done
 		fail "round $round (seed $rseed, $layers layers): trinity exited $rc before its count"
 	fi
-	echo "## round $round: seed $rseed, $layers layers, trinity ran $ran syscalls"
-	rm -f $home/l*.policy
+	why=$(echo "$out" | sed -n 's/.*Bailing main loop because \(.*\)\.$/\1/p' | tail -n 1)
+	echo "## round $round: seed $rseed, $layers layers, trinity ran $ran syscalls, stopped by: $why"
+	rm -rf $pol/l*.policy $work
 	round=$((round + 1))
 done
 sleep 1
