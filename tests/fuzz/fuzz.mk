@@ -47,11 +47,16 @@ check-fuzz: $(FUZZ_BIN)
 fuzz: $(FUZZ_BIN)
 	$(call fuzz-run,$(FUZZ_SECONDS),fuzz.log)
 
-# The kernel side: the ioctl fuzzer through the real device on the KUnit
-# kernel (KASAN, lockdep, kmemleak) for FUZZ_KERNEL_SECONDS; make check runs
-# it for 20 s in every QEMU layer (ioctl_fuzz_leaves_kernel_clean).
+# The kernel side, on the KUnit kernel (KASAN, lockdep, kmemleak), for
+# FUZZ_KERNEL_SECONDS each: the ioctl fuzzer through the real device, then
+# Debian's trinity under random stacked policies (TRINITY_SEED=N repeats
+# the policies of a printed seed). make check runs the first for 20 s in
+# every QEMU layer (ioctl_fuzz_leaves_kernel_clean), the second for 40 s
+# in qemu-kunit (trinity_under_random_policies).
 FUZZ_KERNEL_SECONDS ?= 600
+TRINITY_SEED ?=
 .PHONY: fuzz-kernel
 fuzz-kernel:
-	tests/qemu/vm-run --kernel kunit --timeout $$(($(FUZZ_KERNEL_SECONDS) * 2 + 600)) \
-		-- tests/qemu/fuzz-kernel $(FUZZ_KERNEL_SECONDS)
+	tests/qemu/vm-run --kernel kunit --add "$$(scripts/fetch-trinity)" \
+		--timeout $$(($(FUZZ_KERNEL_SECONDS) * 2 + 600)) \
+		-- tests/qemu/fuzz-kernel $(FUZZ_KERNEL_SECONDS) $(TRINITY_SEED)

@@ -87,9 +87,10 @@ check-cloud-smoke:
 	@tests/qemu/check-kernel 6.12-cloud $(CLOUD_SMOKE_SCENARIOS)
 
 # The same scenarios on the KUnit kernel, which has KASAN, lockdep and
-# kmemleak: the module's locking and lifetimes under the kernel's checkers.
+# kmemleak: the module's locking and lifetimes under the kernel's checkers;
+# with Debian's trinity in /data for trinity_under_random_policies.
 check-qemu-kunit:
-	@tests/qemu/check-kernel kunit
+	@tests/qemu/check-kernel --add "$$(scripts/fetch-trinity)" kunit
 
 # Real, dynamically linked programs (the docs' examples, python3 threads,
 # the loader under complain mode) in the Debian userland of

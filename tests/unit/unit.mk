@@ -35,7 +35,7 @@ $(BUILD)/unit/test_show_json: tests/unit/test_show_json.c \
 		$(UNIT_ENGINE_SRCS) -lcmocka -ljson-c
 
 .PHONY: check-unit
-check-unit: $(UNIT_C_TESTS) userland/sysfence
+check-unit: $(UNIT_C_TESTS) userland/sysfence $(BUILD)/progs/randpolicy
 	@status=0; \
 	for t in $(UNIT_C_TESTS) $(UNIT_SH_TESTS); do \
 		out=$$(CMOCKA_MESSAGE_OUTPUT=TAP SYSFENCE=userland/sysfence $$t); \
