@@ -6,25 +6,27 @@
 # "RESULT SETUP CALL VALUE" lines, one per setup, call and round: VALUE is
 # nanoseconds, or instructions when the VM counts them (vm-run --icount).
 #
-# Arguments: ITERATIONS REPEATS ROUNDS SETTLE "SFBENCH-FLAGS"
-# "ARGUMENT-RULE COUNTS" "CONSTANT-RULE COUNTS" STACK-LAYERS. Each setup
-# runs ROUNDS times, the setups compared with each other taking turns
-# within a round, so that a host that slows down for a while slows all of
-# them alike; each run is one sfbench process timing REPEATS rounds of
-# ITERATIONS calls. The policies, rule files and the tree the real workload
-# archives are in the current directory (/data).
+# Arguments: ITERATIONS REPEATS COMMAND-REPEATS ROUNDS SETTLE
+# "SFBENCH-FLAGS" "ARGUMENT-RULE COUNTS" "CONSTANT-RULE COUNTS"
+# STACK-LAYERS. Each setup runs ROUNDS times, the setups compared with each
+# other taking turns within a round, so that a host that slows down for a
+# while slows all of them alike; each run is one sfbench process timing
+# REPEATS rounds of ITERATIONS calls, or COMMAND-REPEATS runs of the real
+# workload. The policies, rule files and the tree the workload archives
+# are in the current directory (/data).
 set -e
 # Where a program's stack and mappings land changes the instructions its
 # page faults and copies take: the same addresses on every run.
 echo 0 >/proc/sys/kernel/randomize_va_space
 n=$1
 r=$2
-rounds=$3
-settle_s=$4
-flags=$5
-arg_counts=$6
-const_counts=$7
-STACK_LAYERS=$8
+xr=$3
+rounds=$4
+settle_s=$5
+flags=$6
+arg_counts=$7
+const_counts=$8
+STACK_LAYERS=$9
 bench=/tests/progs/sfbench
 calls="getppid personality denied"
 # The real workload: busybox tar archiving a tree of small files, thousands
@@ -123,21 +125,21 @@ run_setup() {
 	main)
 		settle
 		measure bare $bench $flags -n "$n" -r "$r" $calls
-		measure macro-bare $bench $flags -r "$r" -x $workload
+		measure macro-bare $bench $flags -r "$xr" -x $workload
 		measure seccomp $bench $flags -n "$n" -r "$r" -s containers.json $calls
 		# The profile for no capability, as policies/containers.policy
 		# imports it.
-		measure macro-seccomp $bench $flags -r "$r" -N -s containers.json \
+		measure macro-seccomp $bench $flags -r "$xr" -N -s containers.json \
 			-x $workload
 		confine_other
 		measure other-confined $bench $flags -n "$n" -r "$r" getppid
-		measure macro-neighbour $bench $flags -r "$r" -x $workload
+		measure macro-neighbour $bench $flags -r "$xr" -x $workload
 		release_other
 		measure sysfence sysfence run -p containers.policy -- \
 			$bench $flags -n "$n" -r "$r" $calls
 		measure macro-sysfence sysfence run \
 			-p /tests/policies/containers.policy -- \
-			$bench $flags -r "$r" -x $workload
+			$bench $flags -r "$xr" -x $workload
 		# The same policy with a listener that monitor drains: what an
 		# allowed call and a recorded denial cost then.
 		measure sysfence-listener sysfence monitor -o /dev/null \

@@ -12,10 +12,12 @@
  * "command NS" with the median nanoseconds per run; a run that fails or
  * is killed fails sfbench, so a workload a policy breaks is never timed.
  *
- * -m prints the minimum round instead of the median: in a VM whose clock
- * counts instructions (tests/qemu/vm-run --icount), an interrupt or another
- * vCPU's work only ever adds to a round, so the least round is the one that
- * measured the calls alone.
+ * -m prints the minimum round of calls instead of the median: in a VM whose
+ * clock counts instructions (tests/qemu/vm-run --icount), an interrupt or
+ * another vCPU's work only ever adds to a round, so the least round is the
+ * one that measured the calls alone. A command's runs are summarized by
+ * their median all the same: none of thousands of syscalls escapes the
+ * timer tick, so the least run is only the luckiest.
  *
  * With -s, first installs a seccomp-bpf filter built by libseccomp from
  * SECCOMP_RULES, or from an OCI profile loaded as a runtime loads it
@@ -147,7 +149,7 @@ static int run_command(char **argv)
 	return -1;
 }
 
-static int time_command(char **argv, int repeats, bool least, double *ns)
+static int time_command(char **argv, int repeats, double *ns)
 {
 	double samples[MAX_REPEATS];
 	int r;
@@ -162,7 +164,7 @@ static int time_command(char **argv, int repeats, bool least, double *ns)
 			return -1;
 		samples[r] = now_ns() - start;
 	}
-	*ns = summarize(samples, repeats, least);
+	*ns = summarize(samples, repeats, false);
 	return 0;
 }
 
@@ -363,7 +365,7 @@ int main(int argc, char **argv)
 	if (command) {
 		double ns;
 
-		if (time_command(argv + optind, repeats, least, &ns))
+		if (time_command(argv + optind, repeats, &ns))
 			return 1;
 		printf("command %.1f\n", ns);
 		return 0;
