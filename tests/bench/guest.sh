@@ -14,6 +14,8 @@
 # REPEATS rounds of ITERATIONS calls, or COMMAND-REPEATS runs of the real
 # workload. The policies, rule files and the tree the workload archives
 # are in the current directory (/data).
+# $flags, $calls, $workload and $layers are word lists, split on purpose.
+# shellcheck disable=SC2086
 set -e
 # Where a program's stack and mappings land changes the instructions its
 # page faults and copies take: the same addresses on every run.
@@ -210,8 +212,6 @@ slow_path=1
 rounds main
 # All seccomp setups of the growth, then all sysfence ones, so that no
 # seccomp run follows a confined one.
-# shellcheck disable=SC2086
 rounds $growth_seccomp
-# shellcheck disable=SC2086
 rounds $growth_sysfence
 rounds stack-bare stack-limit
