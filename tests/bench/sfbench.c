@@ -129,6 +129,8 @@ static int run_command(char **argv)
 
 		if (fd < 0 || dup2(fd, STDOUT_FILENO) < 0)
 			_exit(126);
+		if (fd != STDOUT_FILENO)
+			close(fd);
 		execvp(argv[0], argv);
 		fprintf(stderr, "sfbench: cannot execute %s: %s\n", argv[0],
 			strerror(errno));
