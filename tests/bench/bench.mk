@@ -1,10 +1,13 @@
 # SPDX-License-Identifier: GPL-2.0
 #
-# The syscall benchmark: sysfence against seccomp-bpf (libseccomp) in one VM
-# boot per reference kernel. `make bench` writes build/bench.md,
-# build/bench.json and build/bench-growth-*.png; `make check` runs the same
-# code paths once with tiny iteration counts (check-bench), never comparing
-# timings.
+# The syscall benchmark: sysfence against seccomp-bpf (libseccomp), timed in
+# one VM boot and counted in guest instructions in two more, per reference
+# kernel. `make bench` writes build/bench.json, build/bench.md (the README's
+# tables) and build/bench-*.png, and prints the tables; `make bench-plot`
+# renders the tables and plots again from build/bench.json; `make
+# bench-docs` also puts them in README.md and docs/. `make check` runs the
+# same code paths once with tiny counts (check-bench), never comparing
+# figures.
 
 $(BUILD)/progs/sfbench: tests/bench/sfbench.c tests/import/oci_seccomp.c \
 		tests/import/oci_seccomp.h
@@ -25,9 +28,15 @@ $(BUILD)/arm64/progs/sfbench: tests/bench/sfbench.c tests/import/oci_seccomp.c \
 
 progs-arm64: $(BUILD)/arm64/progs/sfbench
 
-.PHONY: bench check-bench check-bench-arm64
+.PHONY: bench bench-plot bench-docs check-bench check-bench-arm64
 bench: deps
 	@tests/bench/run
+
+bench-plot:
+	@tests/bench/run --report
+
+bench-docs:
+	@tests/bench/run --report --docs
 
 check-bench:
 	@tests/bench/run --quick --kernel 6.12

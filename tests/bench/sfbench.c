@@ -1,15 +1,29 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * sfbench: time system calls in the benchmark VM.
+ * sfbench: time system calls, or a whole command, in the benchmark VM.
  *
- *   sfbench [-n ITERATIONS] [-r REPEATS] [-s SECCOMP_RULES|PROFILE.json] CALL...
+ *   sfbench [-n ITERATIONS] [-r REPEATS] [-m] [-s SECCOMP_RULES|PROFILE.json]
+ *           [-N] CALL...
+ *   sfbench [-r REPEATS] [-m] [-s ...] [-N] -x COMMAND [ARG...]
  *
  * For each CALL, runs REPEATS rounds of ITERATIONS raw calls and prints
- * "CALL NS" with the median nanoseconds per call. With -s, first installs a
- * seccomp-bpf filter built by libseccomp from SECCOMP_RULES, or from an OCI
- * profile loaded as a runtime loads it for a process holding every
- * capability (tests/import/oci_seccomp.c), so the calls are timed under
- * seccomp; under sysfence, sfbench runs under `sysfence run`.
+ * "CALL NS" with the median nanoseconds per call. With -x, runs COMMAND
+ * REPEATS times instead (fork, exec, wait; its output discarded) and prints
+ * "command NS" with the median nanoseconds per run; a run that fails or
+ * is killed fails sfbench, so a workload a policy breaks is never timed.
+ *
+ * -m prints the minimum round of calls instead of the median: in a VM whose
+ * clock counts instructions (tests/qemu/vm-run --icount), an interrupt or
+ * another vCPU's work only ever adds to a round, so the least round is the
+ * one that measured the calls alone. A command's runs are summarized by
+ * their median all the same: none of thousands of syscalls escapes the
+ * timer tick, so the least run is only the luckiest.
+ *
+ * With -s, first installs a seccomp-bpf filter built by libseccomp from
+ * SECCOMP_RULES, or from an OCI profile loaded as a runtime loads it
+ * (tests/import/oci_seccomp.c) for a process holding every capability, or
+ * none with -N; so the calls, or COMMAND and its children, run under
+ * seccomp. Under sysfence, sfbench runs under `sysfence run`.
  *
  * CALLs: getppid (allowed and constant in every policy), personality
  * (personality(0xffffffff): a query whose verdict depends on the argument),
@@ -36,6 +50,7 @@
 #include <string.h>
 #include <sys/prctl.h>
 #include <sys/syscall.h>
+#include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -81,7 +96,15 @@ static int cmp_double(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
-static double median_ns(const char *call, long iterations, int repeats)
+/* The median of @n samples, or their minimum when @least is set. */
+static double summarize(double *samples, int n, bool least)
+{
+	qsort(samples, n, sizeof(samples[0]), cmp_double);
+	return least ? samples[0] : samples[n / 2];
+}
+
+static double time_call(const char *call, long iterations, int repeats,
+			bool least)
 {
 	double samples[MAX_REPEATS];
 	int r;
@@ -94,8 +117,63 @@ static double median_ns(const char *call, long iterations, int repeats)
 			do_call(call);
 		samples[r] = (now_ns() - start) / iterations;
 	}
-	qsort(samples, repeats, sizeof(samples[0]), cmp_double);
-	return samples[repeats / 2];
+	return summarize(samples, repeats, least);
+}
+
+/* One run of @argv with its output discarded; 0 when it exits 0. */
+static int run_command(char **argv)
+{
+	int status;
+	pid_t pid = fork();
+
+	if (pid < 0) {
+		perror("fork");
+		return -1;
+	}
+	if (!pid) {
+		int fd = open("/dev/null", O_WRONLY);
+
+		if (fd < 0 || dup2(fd, STDOUT_FILENO) < 0)
+			_exit(126);
+		if (fd != STDOUT_FILENO)
+			close(fd);
+		execvp(argv[0], argv);
+		fprintf(stderr, "sfbench: cannot execute %s: %s\n", argv[0],
+			strerror(errno));
+		_exit(127);
+	}
+	if (waitpid(pid, &status, 0) < 0) {
+		perror("waitpid");
+		return -1;
+	}
+	if (WIFEXITED(status) && !WEXITSTATUS(status))
+		return 0;
+	if (WIFEXITED(status))
+		fprintf(stderr, "sfbench: %s exited %d\n", argv[0],
+			WEXITSTATUS(status));
+	else
+		fprintf(stderr, "sfbench: %s killed by signal %d\n", argv[0],
+			WTERMSIG(status));
+	return -1;
+}
+
+static int time_command(char **argv, int repeats, double *ns)
+{
+	double samples[MAX_REPEATS];
+	int r;
+
+	/* Warm up, and fail before timing a command that cannot run. */
+	if (run_command(argv))
+		return -1;
+	for (r = 0; r < repeats; r++) {
+		double start = now_ns();
+
+		if (run_command(argv))
+			return -1;
+		samples[r] = now_ns() - start;
+	}
+	*ns = summarize(samples, repeats, false);
+	return 0;
 }
 
 static int parse_action(char **tok, uint32_t *action)
@@ -178,9 +256,9 @@ static int add_rule(scmp_filter_ctx ctx, char **tok, int ntok)
 	return seccomp_rule_add_array(ctx, action, nr, ncmp, cmps) ? -1 : 0;
 }
 
-static int load_profile(const char *path)
+static int load_profile(const char *path, bool all_caps)
 {
-	struct oci_seccomp_opts opts = { .all_caps = true };
+	struct oci_seccomp_opts opts = { .all_caps = all_caps };
 	scmp_filter_ctx ctx = oci_seccomp_build(path, &opts);
 	int ret;
 
@@ -249,9 +327,10 @@ int main(int argc, char **argv)
 {
 	long iterations = 100000;
 	int repeats = 11, opt, i;
+	bool least = false, all_caps = true, command = false;
 	const char *rules = NULL;
 
-	while ((opt = getopt(argc, argv, "n:r:s:")) != -1) {
+	while ((opt = getopt(argc, argv, "+n:r:s:mNx")) != -1) {
 		switch (opt) {
 		case 'n':
 			iterations = atol(optarg);
@@ -262,6 +341,15 @@ int main(int argc, char **argv)
 		case 's':
 			rules = optarg;
 			break;
+		case 'm':
+			least = true;
+			break;
+		case 'N':
+			all_caps = false;
+			break;
+		case 'x':
+			command = true;
+			break;
 		default:
 			goto usage;
 		}
@@ -269,7 +357,7 @@ int main(int argc, char **argv)
 	if (optind == argc || iterations < 1 || repeats < 1 ||
 	    repeats > MAX_REPEATS)
 		goto usage;
-	for (i = optind; i < argc; i++)
+	for (i = optind; !command && i < argc; i++)
 		if (strcmp(argv[i], "getppid") &&
 		    strcmp(argv[i], "personality") &&
 		    strcmp(argv[i], "denied") && strcmp(argv[i], "write"))
@@ -279,18 +367,27 @@ int main(int argc, char **argv)
 		bool json = len > 5 && !strcmp(rules + len - 5, ".json");
 
 		if (prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0) ||
-		    (json ? load_profile(rules) : load_seccomp(rules)))
+		    (json ? load_profile(rules, all_caps) : load_seccomp(rules)))
 			return 1;
+	}
+	if (command) {
+		double ns;
+
+		if (time_command(argv + optind, repeats, &ns))
+			return 1;
+		printf("command %.1f\n", ns);
+		return 0;
 	}
 	for (i = optind; i < argc; i++) {
 		do_call(argv[i]);	/* warm up */
 		printf("%s %.1f\n", argv[i],
-		       median_ns(argv[i], iterations, repeats));
+		       time_call(argv[i], iterations, repeats, least));
 	}
 	return 0;
 usage:
 	fprintf(stderr,
-		"usage: %s [-n ITERATIONS] [-r REPEATS] [-s SECCOMP_RULES|PROFILE.json] getppid|personality|denied|write...\n",
-		argv[0]);
+		"usage: %s [-n ITERATIONS] [-r REPEATS] [-m] [-s SECCOMP_RULES|PROFILE.json] [-N] getppid|personality|denied|write...\n"
+		"       %s [-r REPEATS] [-m] [-s SECCOMP_RULES|PROFILE.json] [-N] -x COMMAND [ARG...]\n",
+		argv[0], argv[0]);
 	return 2;
 }
