@@ -11,9 +11,9 @@
 # STACK-LAYERS WORKLOAD-POLICY (the workload's policy for no capability,
 # written for the native ABI). Each setup runs ROUNDS times, the setups
 # compared with each other taking turns within a round, so that a host
-# that slows down for a while slows all of them alike; each run is one sfbench process timing
-# REPEATS rounds of ITERATIONS calls, or COMMAND-REPEATS runs of the real
-# workload. The policies, rule files and the tree the workload archives
+# that slows down for a while slows all of them alike; each run is one
+# sfbench process timing REPEATS rounds of ITERATIONS calls, or
+# COMMAND-REPEATS runs of the real workload. The policies, rule files and the tree the workload archives
 # are in the current directory (/data).
 # $flags, $calls, $workload and $layers are word lists, split on purpose.
 # shellcheck disable=SC2086
