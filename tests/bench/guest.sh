@@ -8,11 +8,12 @@
 #
 # Arguments: ITERATIONS REPEATS COMMAND-REPEATS ROUNDS SETTLE
 # "SFBENCH-FLAGS" "ARGUMENT-RULE COUNTS" "CONSTANT-RULE COUNTS"
-# STACK-LAYERS. Each setup runs ROUNDS times, the setups compared with each
-# other taking turns within a round, so that a host that slows down for a
-# while slows all of them alike; each run is one sfbench process timing
-# REPEATS rounds of ITERATIONS calls, or COMMAND-REPEATS runs of the real
-# workload. The policies, rule files and the tree the workload archives
+# STACK-LAYERS WORKLOAD-POLICY (the workload's policy for no capability,
+# written for the native ABI). Each setup runs ROUNDS times, the setups
+# compared with each other taking turns within a round, so that a host
+# that slows down for a while slows all of them alike; each run is one
+# sfbench process timing REPEATS rounds of ITERATIONS calls, or
+# COMMAND-REPEATS runs of the real workload. The policies, rule files and the tree the workload archives
 # are in the current directory (/data).
 # $flags, $calls, $workload and $layers are word lists, split on purpose.
 # shellcheck disable=SC2086
@@ -29,6 +30,7 @@ flags=$6
 arg_counts=$7
 const_counts=$8
 STACK_LAYERS=$9
+macro_policy=${10}
 bench=/tests/progs/sfbench
 calls="getppid personality denied"
 # The real workload: busybox tar archiving a tree of small files, thousands
@@ -129,7 +131,7 @@ run_setup() {
 		measure bare $bench $flags -n "$n" -r "$r" $calls
 		measure macro-bare $bench $flags -r "$xr" -x $workload
 		measure seccomp $bench $flags -n "$n" -r "$r" -s containers.json $calls
-		# The profile for no capability, as policies/containers.policy
+		# The profile for no capability, as the workload's policy
 		# imports it.
 		measure macro-seccomp $bench $flags -r "$xr" -N -s containers.json \
 			-x $workload
@@ -139,8 +141,7 @@ run_setup() {
 		release_other
 		measure sysfence sysfence run -p containers.policy -- \
 			$bench $flags -n "$n" -r "$r" $calls
-		measure macro-sysfence sysfence run \
-			-p /tests/policies/containers.policy -- \
+		measure macro-sysfence sysfence run -p "$macro_policy" -- \
 			$bench $flags -r "$xr" -x $workload
 		# The same policy with a listener that monitor drains: what an
 		# allowed call and a recorded denial cost then.
@@ -201,7 +202,7 @@ rounds unloaded loaded
 # denied would make it skip files and look fast. sfbench fails on a run
 # that exits non-zero; this compares what the archive lists.
 want=$($workload | busybox tar -tvf - | md5sum)
-got=$(sysfence run -p /tests/policies/containers.policy -- $workload |
+got=$(sysfence run -p "$macro_policy" -- $workload |
 	busybox tar -tvf - | md5sum)
 if [ "$got" != "$want" ]; then
 	echo "bench: the workload archives another tree under sysfence" >&2
