@@ -9,7 +9,8 @@
 # Arguments: ITERATIONS REPEATS COMMAND-REPEATS ROUNDS SETTLE
 # "SFBENCH-FLAGS" "ARGUMENT-RULE COUNTS" "CONSTANT-RULE COUNTS"
 # STACK-LAYERS WORKLOAD-POLICY (the workload's policy for no capability,
-# written for the native ABI). Each setup runs ROUNDS times, the setups
+# written for the native ABI) MANY (the confined sleeping threads of the
+# beside-many setup). Each setup runs ROUNDS times, the setups
 # compared with each other taking turns within a round, so that a host
 # that slows down for a while slows all of them alike; each run is one
 # sfbench process timing REPEATS rounds of ITERATIONS calls, or
@@ -31,6 +32,7 @@ arg_counts=$7
 const_counts=$8
 STACK_LAYERS=$9
 macro_policy=${10}
+many_threads=${11}
 bench=/tests/progs/sfbench
 calls="getppid personality denied"
 # The real workload: busybox tar archiving a tree of small files, thousands
@@ -169,6 +171,11 @@ run_setup() {
 			$bench $flags -n "$n" -r "$r" denied
 		slow_path=1
 		;;
+	# Unconfined getppid while MANY confined threads sleep: the task
+	# table's size must not reach unconfined tasks.
+	beside-many)
+		measure beside-many $bench $flags -n "$n" -r "$r" getppid
+		;;
 	stack-bare)
 		settle
 		measure stack-bare $bench $flags -n "$wn" -r "$r" write
@@ -211,6 +218,23 @@ fi
 slow_path=1
 
 rounds main
+
+# MANY confined threads in one process, alive for the rounds of beside-many
+# (tests/qemu/progs/manythreads: each thread makes one call and sleeps).
+echo $((many_threads * 2 + 1000)) >/proc/sys/kernel/threads-max
+/tests/progs/manythreads "$many_threads" containers.policy >many.out 2>&1 &
+many=$!
+until grep -q confined many.out; do
+	if ! kill -0 "$many" 2>/dev/null; then
+		echo "bench: manythreads: $(cat many.out)" >&2
+		exit 1
+	fi
+	sleep 0.2
+done
+rounds beside-many
+kill "$many"
+wait "$many" 2>/dev/null || true
+slow_path=1
 # All seccomp setups of the growth, then all sysfence ones, so that no
 # seccomp run follows a confined one.
 rounds $growth_seccomp
