@@ -83,8 +83,10 @@ struct sf_task {
  * sf_task_idle()).
  *
  * Lock order: cred_guard_mutex, then sf_install_mutex, then a sighand's
- * siglock, then sf_task_lock. sf_task_lock is never taken from interrupt
- * context.
+ * siglock, then sf_task_lock. sf_task_lock is taken with interrupts off
+ * everywhere: a siglock is taken from hard interrupts (it_real_fn() sends
+ * SIGALRM from an hrtimer), so a lock taken under one must never be held
+ * where an interrupt can come (lockdep saw that inversion under trinity).
  */
 /* Set once at load, read on every lookup: next to other read-mostly data. */
 static struct hlist_head *sf_task_hash __read_mostly;
@@ -163,16 +165,17 @@ struct sf_stack *sf_task_stack(const struct task_struct *task)
  */
 struct sf_stack *sf_task_get_stack(const struct task_struct *task)
 {
+	unsigned long flags;
 	struct sf_stack *stack = NULL;
 	struct sf_task *entry;
 
-	raw_spin_lock(&sf_task_lock);
+	raw_spin_lock_irqsave(&sf_task_lock, flags);
 	entry = sf_task_find(task);
 	if (entry) {
 		stack = sf_task_locked_stack(entry);
 		sf_stack_get(stack);
 	}
-	raw_spin_unlock(&sf_task_lock);
+	raw_spin_unlock_irqrestore(&sf_task_lock, flags);
 	return stack;
 }
 
@@ -312,16 +315,17 @@ static void sf_task_free_list(struct list_head *list)
  */
 static void sf_task_refill_reserve(struct work_struct *work)
 {
+	unsigned long flags;
 	unsigned int n = 0, have = READ_ONCE(sf_task_reserved);
 	LIST_HEAD(fresh);
 
 	if (have >= SF_RESERVE_HIGH)
 		return;
 	sf_task_refill(&fresh, &n, SF_RESERVE_HIGH - have, GFP_KERNEL);
-	raw_spin_lock(&sf_task_lock);
+	raw_spin_lock_irqsave(&sf_task_lock, flags);
 	list_splice(&fresh, &sf_task_reserve);
 	WRITE_ONCE(sf_task_reserved, sf_task_reserved + n);
-	raw_spin_unlock(&sf_task_lock);
+	raw_spin_unlock_irqrestore(&sf_task_lock, flags);
 }
 
 /*
@@ -361,6 +365,7 @@ int sf_task_install(struct sf_layer *layer, bool all_threads, u32 *depth,
 	struct sf_stack *base = NULL, *stack = NULL, *now;
 	LIST_HEAD(spare);
 	unsigned int nspare = 0, need;
+	unsigned long flags;
 	int err;
 
 	if (all_threads &&
@@ -405,10 +410,10 @@ int sf_task_install(struct sf_layer *layer, bool all_threads, u32 *depth,
 			err = sf_hook_enable();
 			if (!err) {
 				spin_lock_irq(&sighand->siglock);
-				raw_spin_lock(&sf_task_lock);
+				raw_spin_lock_irqsave(&sf_task_lock, flags);
 				err = sf_task_commit(base, stack, all_threads,
 						     &spare, nspare, &need);
-				raw_spin_unlock(&sf_task_lock);
+				raw_spin_unlock_irqrestore(&sf_task_lock, flags);
 				spin_unlock_irq(&sighand->siglock);
 			}
 		}
@@ -474,6 +479,7 @@ static struct sf_task *sf_task_take_reserve(void)
  */
 void sf_task_fork(struct task_struct *parent, struct task_struct *child)
 {
+	unsigned long flags;
 	struct sf_task *entry, *fresh = NULL;
 	bool failed = false, low;
 
@@ -487,7 +493,7 @@ void sf_task_fork(struct task_struct *parent, struct task_struct *child)
 	if (!IS_ENABLED(CONFIG_PREEMPT_RT))
 		fresh = kzalloc(sizeof(*fresh),
 				GFP_ATOMIC | __GFP_NOWARN | __GFP_ACCOUNT);
-	raw_spin_lock(&sf_task_lock);
+	raw_spin_lock_irqsave(&sf_task_lock, flags);
 	/* The parent is in fork(), not exiting: its entry is still there. */
 	entry = sf_task_find(parent);
 	if (entry) {
@@ -524,7 +530,7 @@ void sf_task_fork(struct task_struct *parent, struct task_struct *child)
 		WRITE_ONCE(sf_task_reserved, sf_task_reserved + 1);
 	}
 	low = sf_task_reserved < SF_RESERVE_LOW;
-	raw_spin_unlock(&sf_task_lock);
+	raw_spin_unlock_irqrestore(&sf_task_lock, flags);
 	if (low)
 		queue_work(system_wq, &sf_reserve_work);
 	if (failed) {
@@ -546,6 +552,7 @@ void sf_task_fork(struct task_struct *parent, struct task_struct *child)
  */
 void sf_task_exit(struct task_struct *task)
 {
+	unsigned long flags;
 	struct sf_stack *stack;
 	struct sf_task *entry;
 	bool idle;
@@ -555,11 +562,11 @@ void sf_task_exit(struct task_struct *task)
 	rcu_read_unlock();
 	if (!entry)
 		return;
-	raw_spin_lock(&sf_task_lock);
+	raw_spin_lock_irqsave(&sf_task_lock, flags);
 	hlist_del_rcu(&entry->node);
 	stack = sf_task_locked_stack(entry);
 	idle = !--sf_task_count;
-	raw_spin_unlock(&sf_task_lock);
+	raw_spin_unlock_irqrestore(&sf_task_lock, flags);
 	sf_stack_put(stack);
 	kfree_rcu(entry, rcu);
 	if (idle)
