@@ -596,12 +596,43 @@ static u32 sf_bits_set(u64 v)
 }
 
 /*
+ * i386's ipc multiplexer takes its operation from the low 16 bits of call
+ * and a version from the high ones, which every operation but shmat
+ * ignores (ksys_ipc() and compat_ksys_ipc() in ipc/syscall.c): a test that
+ * reads the high bits, as call == SHMGET does, is missed by SHMGET | 1 << 16.
+ */
+#define SF_IPC_CALL_BITS 0xffffULL
+
+static void sf_lint_ipc_call(struct sf_compiler *c,
+			     const struct sf_syscall *sc, struct sf_pred *pred,
+			     const struct sf_field *f, struct sf_num mask,
+			     u64 wmask)
+{
+	char fq[SF_QUOTE_MAX], msg[2 * SF_QUOTE_MAX + 160];
+	u64 tested = wmask;
+
+	if (pred->warned || f->arg != 0 || strcmp(sc->name, "ipc"))
+		return;
+	if (pred->op == SF_OP_BAND || pred->masked)
+		tested &= sf_twos(mask);
+	if (!(tested & ~SF_IPC_CALL_BITS))
+		return;
+	pred->warned = true;
+	sf_quote(fq, sizeof(fq), sf_text(c, pred->field_pos), pred->field_len);
+	snprintf(msg, sizeof(msg),
+		 "ipc performs the operation in the low 16 bits of '%s' whatever its high bits hold: compare '(%s & 0xffff)'",
+		 fq, fq);
+	sf_warn(c, SF_WARN_BYPASS, pred->field_pos, msg);
+}
+
+/*
  * What a condition can never mean: a mask of 0 (an error), a several-bit
- * constant as a bit test, a pointer compared with an address.
+ * constant as a bit test, a pointer compared with an address, an ipc
+ * operation tested with its version bits.
  */
 static int sf_lint_pred(struct sf_compiler *c, enum sf_abi abi,
-			struct sf_pred *pred, const struct sf_field *f,
-			struct sf_num mask, u64 wmask)
+			const struct sf_syscall *sc, struct sf_pred *pred,
+			const struct sf_field *f, struct sf_num mask, u64 wmask)
 {
 	const struct sf_vexpr *mv = SF_VEC_AT(&c->p->vexprs, struct sf_vexpr,
 					      pred->mask);
@@ -630,6 +661,7 @@ static int sf_lint_pred(struct sf_compiler *c, enum sf_abi abi,
 			sf_warn(c, SF_WARN_MULTIBIT, mv->pos, msg);
 		}
 	}
+	sf_lint_ipc_call(c, sc, pred, f, mask, wmask);
 	/* Masked, a pointer's low bits are its alignment: a fair question. */
 	if (pred->warned || !sf_is_pointer(f->ctype) ||
 	    pred->op == SF_OP_BAND || pred->masked)
@@ -720,7 +752,7 @@ static int sf_typed_pred(struct sf_compiler *c, enum sf_abi abi,
 			return err;
 	}
 	if (!insn) {
-		err = sf_lint_pred(c, abi, pred, &f, mask, wmask);
+		err = sf_lint_pred(c, abi, sc, pred, &f, mask, wmask);
 		if (err)
 			return err;
 	}
@@ -1389,16 +1421,43 @@ static int sf_build_tables(struct sf_compiler *c)
 
 /* ---- Warnings about the policy as a whole ------------------------------ */
 
-static const char *const sf_socket_calls[] = {
-	"socket", "bind", "connect", "listen", "accept", "accept4",
-	"getsockname", "getpeername", "socketpair", "sendto", "recvfrom",
-	"shutdown", "setsockopt", "getsockopt", "sendmsg", "recvmsg",
-	"recvmmsg", "sendmmsg", NULL,
+/*
+ * The operations i386's multiplexers perform, by the syscall doing the same
+ * and the operation number their first argument carries: SYS_* of
+ * include/uapi/linux/net.h (SYS_SEND and SYS_RECV are sendto and recvfrom
+ * without an address) and SEMOP..SHMCTL of include/uapi/linux/ipc.h.
+ */
+struct sf_muxed {
+	const char *name;
+	const char *op;
+	u32 call;
 };
 
-static const char *const sf_ipc_calls[] = {
-	"semop", "semget", "semctl", "semtimedop", "msgsnd", "msgrcv",
-	"msgget", "msgctl", "shmat", "shmdt", "shmget", "shmctl", NULL,
+static const struct sf_muxed sf_socket_calls[] = {
+	{ "socket", "SYS_SOCKET", 1 }, { "bind", "SYS_BIND", 2 },
+	{ "connect", "SYS_CONNECT", 3 }, { "listen", "SYS_LISTEN", 4 },
+	{ "accept", "SYS_ACCEPT", 5 },
+	{ "getsockname", "SYS_GETSOCKNAME", 6 },
+	{ "getpeername", "SYS_GETPEERNAME", 7 },
+	{ "socketpair", "SYS_SOCKETPAIR", 8 }, { "sendto", "SYS_SEND", 9 },
+	{ "recvfrom", "SYS_RECV", 10 }, { "sendto", "SYS_SENDTO", 11 },
+	{ "recvfrom", "SYS_RECVFROM", 12 },
+	{ "shutdown", "SYS_SHUTDOWN", 13 },
+	{ "setsockopt", "SYS_SETSOCKOPT", 14 },
+	{ "getsockopt", "SYS_GETSOCKOPT", 15 },
+	{ "sendmsg", "SYS_SENDMSG", 16 }, { "recvmsg", "SYS_RECVMSG", 17 },
+	{ "accept4", "SYS_ACCEPT4", 18 }, { "recvmmsg", "SYS_RECVMMSG", 19 },
+	{ "sendmmsg", "SYS_SENDMMSG", 20 }, { NULL, NULL, 0 },
+};
+
+static const struct sf_muxed sf_ipc_calls[] = {
+	{ "semop", "SEMOP", 1 }, { "semget", "SEMGET", 2 },
+	{ "semctl", "SEMCTL", 3 }, { "semtimedop", "SEMTIMEDOP", 4 },
+	{ "msgsnd", "MSGSND", 11 }, { "msgrcv", "MSGRCV", 12 },
+	{ "msgget", "MSGGET", 13 }, { "msgctl", "MSGCTL", 14 },
+	{ "shmat", "SHMAT", 21 }, { "shmdt", "SHMDT", 22 },
+	{ "shmget", "SHMGET", 23 }, { "shmctl", "SHMCTL", 24 },
+	{ NULL, NULL, 0 },
 };
 
 static const struct sf_entry *sf_entry_of(const struct sf_policy *pol,
@@ -1583,29 +1642,54 @@ static void sf_warn_siblings(struct sf_compiler *c)
 /*
  * On i386 the multiplexers socketcall and ipc perform the operations of the
  * individual syscalls: restricting connect while allowing socketcall leaves
- * socketcall(SYS_CONNECT, ...) open.
+ * socketcall(SYS_CONNECT, ...) open, and restricting socketcall(SYS_CONNECT)
+ * while allowing connect leaves connect open. The second is decided by
+ * running the multiplexer's rules on the operation number alone (its other
+ * arguments 0). Only rules that test the operation can mean it: not the
+ * default of an allow-list, nor a rule refusing the whole multiplexer so
+ * that programs use the direct syscalls.
  */
 static void sf_warn_multiplexer(struct sf_compiler *c, const char *mux,
-				const char *const *calls)
+				const struct sf_muxed *calls)
 {
 	const struct sf_entry *m = sf_entry_of(c->pol, SF_ABI_I386, mux);
+	u64 args[SF_MAX_ARGS] = { 0 };
 	char msg[SF_DIAG_MSG_MAX];
+	struct sf_result res;
 	u32 i;
 
-	if (!m || sf_entry_restricts(m))
+	if (!m)
 		return;
-	for (i = 0; calls[i]; i++) {
+	for (i = 0; calls[i].name; i++) {
 		const struct sf_entry *e = sf_entry_of(c->pol, SF_ABI_I386,
-						       calls[i]);
+						       calls[i].name);
 
-		if (e && sf_entry_restricts(e)) {
+		if (!e)
+			continue;
+		if (!sf_entry_restricts(m) && sf_entry_restricts(e)) {
 			snprintf(msg, sizeof(msg),
 				 "i386: '%s' is restricted but '%s' is allowed, and %s performs %s too",
-				 calls[i], mux, mux, calls[i]);
+				 calls[i].name, mux, mux, calls[i].name);
 			sf_warn(c, SF_WARN_BYPASS,
-				sf_rule_pos_of(c, SF_ABI_I386, calls[i]), msg);
+				sf_rule_pos_of(c, SF_ABI_I386, calls[i].name),
+				msg);
 			return;
 		}
+		if (sf_entry_restricts(e) || m->verdict != SF_ENTRY_PROG)
+			continue;
+		args[0] = calls[i].call;
+		sf_policy_eval(c->pol, SF_ABI_I386,
+			       (u32)(m - c->pol->tables[SF_ABI_I386].entries),
+			       args, &res);
+		if (res.rule == SF_RULE_DEFAULT ||
+		    SF_VERDICT_ACTION(res.verdict) < SF_ACT_ERRNO)
+			continue;
+		snprintf(msg, sizeof(msg),
+			 "i386: %s(%s) is restricted but '%s' does the same and is allowed: restrict it too",
+			 mux, calls[i].op, calls[i].name);
+		sf_warn(c, SF_WARN_BYPASS, sf_rule_pos_of(c, SF_ABI_I386, mux),
+			msg);
+		return;
 	}
 }
 
