@@ -596,39 +596,86 @@ static u32 sf_bits_set(u64 v)
 }
 
 /*
- * i386's ipc multiplexer takes its operation from the low 16 bits of call
- * and a version from the high ones, which every operation but shmat
- * ignores (ksys_ipc() and compat_ksys_ipc() in ipc/syscall.c): a test that
- * reads the high bits, as call == SHMGET does, is missed by SHMGET | 1 << 16.
+ * Arguments the kernel decodes from some of their bits only: a test that
+ * reads the others, as "kill socket if type == SOCK_RAW" does, reads as
+ * covering an operation and misses it when a flag rides along
+ * (SOCK_RAW | SOCK_CLOEXEC). Matched by syscall name, or by entry point
+ * where only one ABI's entry ignores the bits. From the 6.1 and 6.12
+ * sources: ksys_ipc() and compat_ksys_ipc() (ipc/syscall.c) take the
+ * operation from the low 16 bits and a version from the high ones;
+ * __sys_socket() and __sys_socketpair() (net/socket.c) keep type &
+ * SOCK_TYPE_MASK, the rest being SOCK_NONBLOCK and SOCK_CLOEXEC; do_futex()
+ * callers (kernel/futex/syscalls.c) switch on op & FUTEX_CMD_MASK; the
+ * compat_sys_old_{sem,msg,shm}ctl() entries strip IPC_64 from cmd
+ * (compat_ipc_parse_version() in ipc/util.h).
  */
-#define SF_IPC_CALL_BITS 0xffffULL
+struct sf_subfield {
+	const char *name;	/* syscall name, or NULL to match @entry */
+	const char *entry;
+	u8 arg;
+	u64 ignored;		/* bits that do not change the operation */
+	const char *mask;	/* how a policy writes the other bits */
+	const char *rest;	/* what the ignored bits carry */
+	const char *what;	/* what the other bits choose */
+};
 
-static void sf_lint_ipc_call(struct sf_compiler *c,
+static const struct sf_subfield sf_subfields[] = {
+	{ "ipc", NULL, 0, 0xffff0000, "0xffff", "a version", "operation" },
+	{ "socket", NULL, 1, 0x80800, "0xf", "SOCK_NONBLOCK, SOCK_CLOEXEC",
+	  "type" },
+	{ "socketpair", NULL, 1, 0x80800, "0xf", "SOCK_NONBLOCK, SOCK_CLOEXEC",
+	  "type" },
+	{ "futex", NULL, 1, 0x180, "FUTEX_CMD_MASK",
+	  "FUTEX_PRIVATE_FLAG, FUTEX_CLOCK_REALTIME", "operation" },
+	{ "futex_time64", NULL, 1, 0x180, "FUTEX_CMD_MASK",
+	  "FUTEX_PRIVATE_FLAG, FUTEX_CLOCK_REALTIME", "operation" },
+	{ NULL, "compat_sys_old_semctl", 2, 0x100, "0xff", "IPC_64", "command" },
+	{ NULL, "compat_sys_old_msgctl", 1, 0x100, "0xff", "IPC_64", "command" },
+	{ NULL, "compat_sys_old_shmctl", 1, 0x100, "0xff", "IPC_64", "command" },
+};
+
+/*
+ * A comparison that reads both the bits that choose the operation and
+ * bits the kernel ignores for it; a test of the ignored bits alone, as
+ * "(type & SOCK_CLOEXEC) != 0", asks about the flags and is fine.
+ */
+static void sf_lint_subfield(struct sf_compiler *c,
 			     const struct sf_syscall *sc, struct sf_pred *pred,
 			     const struct sf_field *f, struct sf_num mask,
 			     u64 wmask)
 {
-	char fq[SF_QUOTE_MAX], msg[2 * SF_QUOTE_MAX + 160];
+	char fq[SF_QUOTE_MAX], msg[2 * SF_QUOTE_MAX + 200];
+	const struct sf_subfield *s;
 	u64 tested = wmask;
+	u32 i;
 
-	if (pred->warned || f->arg != 0 || strcmp(sc->name, "ipc"))
+	if (pred->warned || pred->op == SF_OP_BAND)
 		return;
-	if (pred->op == SF_OP_BAND || pred->masked)
+	if (pred->masked)
 		tested &= sf_twos(mask);
-	if (!(tested & ~SF_IPC_CALL_BITS))
+	for (i = 0; i < ARRAY_SIZE(sf_subfields); i++) {
+		s = &sf_subfields[i];
+		if (s->arg != f->arg ||
+		    strcmp(s->name ? sc->name : sc->entry,
+			   s->name ? s->name : s->entry))
+			continue;
+		if (!(tested & s->ignored) || !(tested & ~s->ignored))
+			return;
+		pred->warned = true;
+		sf_quote(fq, sizeof(fq), sf_text(c, pred->field_pos),
+			 pred->field_len);
+		snprintf(msg, sizeof(msg),
+			 "'%s' also carries %s beside the %s: compare '(%s & %s)'",
+			 fq, s->rest, s->what, fq, s->mask);
+		sf_warn(c, SF_WARN_BYPASS, pred->field_pos, msg);
 		return;
-	pred->warned = true;
-	sf_quote(fq, sizeof(fq), sf_text(c, pred->field_pos), pred->field_len);
-	snprintf(msg, sizeof(msg),
-		 "ipc performs the operation in the low 16 bits of '%s' whatever its high bits hold: compare '(%s & 0xffff)'",
-		 fq, fq);
-	sf_warn(c, SF_WARN_BYPASS, pred->field_pos, msg);
+	}
 }
 
 /*
  * What a condition can never mean: a mask of 0 (an error), a several-bit
- * constant as a bit test, a pointer compared with an address, an ipc
- * operation tested with its version bits.
+ * constant as a bit test, a pointer compared with an address, a test of
+ * bits the kernel does not decode.
  */
 static int sf_lint_pred(struct sf_compiler *c, enum sf_abi abi,
 			const struct sf_syscall *sc, struct sf_pred *pred,
@@ -661,7 +708,7 @@ static int sf_lint_pred(struct sf_compiler *c, enum sf_abi abi,
 			sf_warn(c, SF_WARN_MULTIBIT, mv->pos, msg);
 		}
 	}
-	sf_lint_ipc_call(c, sc, pred, f, mask, wmask);
+	sf_lint_subfield(c, sc, pred, f, mask, wmask);
 	/* Masked, a pointer's low bits are its alignment: a fair question. */
 	if (pred->warned || !sf_is_pointer(f->ctype) ||
 	    pred->op == SF_OP_BAND || pred->masked)

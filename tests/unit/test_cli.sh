@@ -136,6 +136,17 @@ stderr_has "unreachable warning names the line" "$tmp/warn:5:1: warning: unreach
 expect "check --werror fails on a warning" 1 "" -- \
 	sh -c "$sf check --werror $tmp/warn >/dev/null"
 stderr_has "check --werror says why" "warnings treated as errors (--werror)"
+# Bits the kernel ignores for the operation: compared, a lint; tested on
+# their own (a flag test), none.
+printf 'default allow\nabi arm\nerrno EPERM shmctl if cmd == IPC_RMID\n' >"$tmp/ipc64"
+expect "arm's old shmctl strips IPC_64: check warns" 0 "" -- \
+	sh -c "$sf check --arch arm64 $tmp/ipc64 >/dev/null"
+stderr_has "IPC_64 warning gives the mask" \
+	"$tmp/ipc64:3:23: warning: 'cmd' also carries IPC_64 beside the command: compare '(cmd & 0xff)'"
+expect "a test of socket's flags alone is not a lint" 0 "" -- \
+	sh -c "printf 'default allow\nerrno EPERM socket if (type & SOCK_CLOEXEC) == 0\nkill socket if type & SOCK_NONBLOCK\nkill socket if (type & 0xf) == SOCK_RAW\n' | $sf check --werror - >/dev/null"
+expect "a whole refused socketcall is not a bypass of the direct calls" 0 "" -- \
+	sh -c "printf 'default allow\nabi i386\nerrno ENOSYS socketcall\n' | $sf check --werror - >/dev/null"
 expect "errno ENOSYS clone3 with clone rules is the clean way" 0 "" -- \
 	sh -c "printf 'default allow\nerrno ENOSYS clone3\nkill clone if clone_flags & CLONE_NEWUSER\n' | $sf check --werror - >/dev/null"
 expect "check --werror passes a clean policy" 0 "" -- \
