@@ -57,8 +57,9 @@ awk '
 cut -d' ' -f1 "$tmp/sd" | sort -u >"$tmp/sd.groups"
 awk '$1 == "known" { print $2 }' "$tmp/sd" >"$tmp/sd.known"
 
-"$sf" syscalls | awk '{ sub(/\(.*/, "", $3); print $3 }' | sort -u \
-	>"$tmp/names"
+# Every architecture's ABIs: a group is one list of names for all of them.
+{ "$sf" syscalls --arch x86_64; "$sf" syscalls --arch arm64; } |
+	awk '{ sub(/\(.*/, "", $3); print $3 }' | sort -u >"$tmp/names"
 "$sf" groups | awk '{ print substr($1, 2) }' >"$tmp/sf.groups"
 while read -r g; do
 	"$sf" groups "$g" | sed "s/^/$g /"
