@@ -61,6 +61,30 @@ for p in "$tmp"/snippets/*.policy; do
 	tap $? "the snippet at $(sed -n '1s/^# //p' "$p") compiles" "$tmp/out"
 done
 
+# A policy that opens files read-only (openat allowed with O_RDONLY,
+# refused with O_WRONLY) must refuse O_CREAT and O_TRUNC with O_RDONLY too:
+# both change a file whatever the access mode says, and a mask of
+# O_ACCMODE alone lets them through. Policies for x86_64 only (eval
+# fails, and the check passes, for the others).
+opens() { # POLICY FLAGS
+	"$sf" eval "$1" x86_64 openat AT_FDCWD 0 "$2" 2>/dev/null
+}
+: >"$tmp/ro"
+for p in policies/*.policy "$tmp"/doc/*.policy "$tmp"/snippets/*.policy; do
+	[ "$(opens "$p" O_RDONLY)" = allow ] || continue
+	[ "$(opens "$p" O_WRONLY)" != allow ] || continue
+	for f in "O_RDONLY|O_CREAT" "O_RDONLY|O_TRUNC"; do
+		[ "$(opens "$p" "$f")" != allow ] && continue
+		case $p in
+		policies/*) where=$p ;;
+		*) where="$(sed -n '1s/^# //p' "$p") (${p##*/})" ;;
+		esac
+		echo "$where: openat with $f is allowed" >>"$tmp/ro"
+	done
+done
+[ ! -s "$tmp/ro" ]
+tap $? "read-only opens refuse O_CREAT and O_TRUNC in every example" "$tmp/ro"
+
 profile=/usr/share/containers/seccomp.json
 if [ -f $profile ]; then
 	# The block marked "Added to the import", as the file has it.
