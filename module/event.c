@@ -592,12 +592,19 @@ static void sf_event_log(const struct sf_layer *layer,
 		return;
 	sf_decision_format(d->verdict, verdict, sizeof(verdict));
 	sf_escape_comm(comm, current->comm);
-	/* What decided, as the listener's origin says it: no "line 0". */
-	if (d->line)
+	/*
+	 * What decided, as the listener's origin says it: a rule's line, the
+	 * default, or the abi-violation action (with its directive's line
+	 * when the policy has one); never a "line 0".
+	 */
+	if (d->rule == SF_RULE_VIOLATION && d->line)
+		snprintf(by, sizeof(by), "abi-violation line %u", d->line);
+	else if (d->rule == SF_RULE_VIOLATION)
+		strscpy(by, "abi-violation", sizeof(by));
+	else if (d->line)
 		snprintf(by, sizeof(by), "line %u", d->line);
 	else
-		strscpy(by, d->rule == SF_RULE_VIOLATION ? "abi-violation" :
-			    "default", sizeof(by));
+		strscpy(by, "default", sizeof(by));
 	pr_info("%s: pid %d (%s) %s %s(%u) args %#lx %#lx %#lx %#lx %#lx %#lx layer %u %s\n",
 		verdict, task_pid_nr(current), comm, sf_abi_name(abi),
 		call ? call->name : "?", nr, a[0], a[1], a[2], a[3], a[4],

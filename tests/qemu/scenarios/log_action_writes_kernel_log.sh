@@ -32,16 +32,22 @@ echo "$log" | grep -q "pid [0-9]* (syscall) $SF_NATIVE [a-z_0-9]*([0-9]*) args .
 	fail "no default log line: $(dmesg | tail -n 5)"
 echo "$log" | grep -q ' line 0$' && fail "a line 0: $log"
 
-# The abi-violation action decides a call of the compat ABI.
+# The abi-violation action decides a call of the compat ABI: kill by
+# default, else the directive's action, whose line the log names.
 compat=/tests/progs/syscall.i386
 [ "$SF_NATIVE" = aarch64 ] && compat=/tests/progs/syscall.arm
 if [ -x "$compat" ]; then
 	sleep 5
+	dmesg -c >/dev/null
+	sysfence run -p d.policy -- "$compat" getppid >/dev/null 2>&1
+	log=$(dmesg | grep 'sysfence: kill:')
+	echo "$log" | grep -q "pid [0-9]* (syscall.[a-z0-9]*) [a-z0-9]* [a-z_0-9]*([0-9]*) args .* layer 1 abi-violation\$" ||
+		fail "no abi-violation kill line: $(dmesg | tail -n 5)"
 	printf 'default allow\nabi-violation log\n' >v.policy
 	dmesg -c >/dev/null
 	sysfence run -p v.policy -- "$compat" getppid >/dev/null
 	log=$(dmesg | grep 'sysfence: log:')
-	echo "$log" | grep -q "pid [0-9]* (syscall.[a-z0-9]*) [a-z0-9]* [a-z_0-9]*([0-9]*) args .* layer 1 abi-violation\$" ||
+	echo "$log" | grep -q "pid [0-9]* (syscall.[a-z0-9]*) [a-z0-9]* getppid([0-9]*) args .* layer 1 abi-violation line 2\$" ||
 		fail "no abi-violation log line: $(dmesg | tail -n 5)"
 	echo "$log" | grep -q ' line 0$' && fail "a line 0: $log"
 fi
