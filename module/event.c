@@ -585,7 +585,7 @@ static void sf_event_log(const struct sf_layer *layer,
 {
 	u32 user = hash_32(__kuid_val(layer->owner->euid), SF_LOG_USER_BITS);
 	char comm[TASK_COMM_LEN * 4 + 1];
-	char verdict[48], by[24];
+	char verdict[48], by[32];
 
 	if (!__ratelimit(&sf_log_ceiling) || !__ratelimit(&sf_log_users[user]) ||
 	    !__ratelimit(rs))
