@@ -19,7 +19,8 @@ struct command {
 	const char *summary;
 	/*
 	 * Takes --arch (works on policies, not the kernel); import-oci has an
-	 * --arch of its own, seccomp's, and policies for the running kernel.
+	 * --arch of its own, OCI's, and writes policies for the architecture
+	 * of that native ABI.
 	 */
 	bool offline;
 };
