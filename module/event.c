@@ -40,6 +40,7 @@
 #include <linux/sched.h>
 #include <linux/slab.h>
 #include <linux/spinlock.h>
+#include <linux/string.h>
 #include <linux/timekeeping.h>
 #include <linux/uaccess.h>
 #include <linux/user_namespace.h>
@@ -584,17 +585,30 @@ static void sf_event_log(const struct sf_layer *layer,
 {
 	u32 user = hash_32(__kuid_val(layer->owner->euid), SF_LOG_USER_BITS);
 	char comm[TASK_COMM_LEN * 4 + 1];
-	char verdict[48];
+	char verdict[48], by[32];
 
 	if (!__ratelimit(&sf_log_ceiling) || !__ratelimit(&sf_log_users[user]) ||
 	    !__ratelimit(rs))
 		return;
 	sf_decision_format(d->verdict, verdict, sizeof(verdict));
 	sf_escape_comm(comm, current->comm);
-	pr_info("%s: pid %d (%s) %s %s(%u) args %#lx %#lx %#lx %#lx %#lx %#lx layer %u line %u\n",
+	/*
+	 * What decided, as the listener's origin says it: a rule's line, the
+	 * default, or the abi-violation action (with its directive's line
+	 * when the policy has one); never a "line 0".
+	 */
+	if (d->rule == SF_RULE_VIOLATION && d->line)
+		snprintf(by, sizeof(by), "abi-violation line %u", d->line);
+	else if (d->rule == SF_RULE_VIOLATION)
+		strscpy(by, "abi-violation", sizeof(by));
+	else if (d->line)
+		snprintf(by, sizeof(by), "line %u", d->line);
+	else
+		strscpy(by, "default", sizeof(by));
+	pr_info("%s: pid %d (%s) %s %s(%u) args %#lx %#lx %#lx %#lx %#lx %#lx layer %u %s\n",
 		verdict, task_pid_nr(current), comm, sf_abi_name(abi),
 		call ? call->name : "?", nr, a[0], a[1], a[2], a[3], a[4],
-		a[5], d->layer, d->line);
+		a[5], d->layer, by);
 }
 
 /**

@@ -251,6 +251,36 @@ static const char *sf_syscall_hint(const struct sf_compiler *c, int abi,
 	return sf_suggestion(&sg, buf, size);
 }
 
+/*
+ * A name some ABI has but allowed @abi lacks: open on aarch64, whose
+ * nearest call there (openat) is the likely intent, else the name is meant
+ * for the other ABIs only.
+ */
+static int sf_absent_error(struct sf_compiler *c, const struct sf_ref *ref,
+			   int abi, const char *q)
+{
+	char near[SF_QUOTE_MAX];
+	const char *name = sf_text(c, ref->name_pos);
+	struct sf_suggest sg;
+	u32 i;
+
+	sf_suggest_init(&sg, name, ref->name_len);
+	for (i = 0; i < sf_syscall_tables[abi]->count; i++) {
+		const struct sf_syscall *sc = &sf_syscall_tables[abi]->calls[i];
+
+		if (strcmp(sc->entry, "sys_ni_syscall"))
+			sf_suggest(&sg, sc->name);
+	}
+	if (!sg.best)
+		return sf_error(c->p, ref->name_pos,
+				"syscall '%s' does not exist on %s (write '%s?' or qualify it)",
+				q, sf_abi_name(abi), q);
+	sf_quote(near, sizeof(near), sg.best, sg.best_len);
+	return sf_error(c->p, ref->name_pos,
+			"syscall '%s' does not exist on %s (did you mean '%s'? else write '%s?' or qualify it)",
+			q, sf_abi_name(abi), near, q);
+}
+
 /* Names that exist nowhere, or not on an allowed ABI, are errors. */
 static int sf_check_refs(struct sf_compiler *c, const struct sf_rule *rule)
 {
@@ -308,9 +338,7 @@ static int sf_check_refs(struct sf_compiler *c, const struct sf_rule *rule)
 		for (abi = 0; abi < SF_ABI_COUNT; abi++) {
 			if (sf_abi_allowed(c, abi) &&
 			    !sf_syscall_by_name(abi, name, ref->name_len))
-				return sf_error(p, ref->name_pos,
-						"syscall '%s' does not exist on %s (write '%s?' or qualify it)",
-						q, sf_abi_name(abi), q);
+				return sf_absent_error(c, ref, abi, q);
 		}
 	}
 	return 0;

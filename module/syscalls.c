@@ -50,7 +50,18 @@ const struct sf_arch *sf_arch_lookup(const char *name)
 	const struct sf_arch *const *a;
 
 	for (a = sf_arches; *a; a++)
-		if (!strcmp((*a)->name, name))
+		if (!strcmp((*a)->name, name) || !strcmp((*a)->alias, name))
+			return *a;
+	return NULL;
+}
+
+const struct sf_arch *sf_abi_arch(enum sf_abi abi)
+{
+	const struct sf_arch *const *a;
+
+	for (a = sf_arches; *a; a++)
+		if ((unsigned int)abi < SF_ABI_COUNT &&
+		    ((*a)->abis & SF_ABI_MASK(abi)))
 			return *a;
 	return NULL;
 }

@@ -109,10 +109,12 @@ struct sf_abi_info {
 /*
  * A kernel architecture (its uname -m on the machine: x86_64, aarch64 is
  * named arm64 here as the kernel's arch/ does) and the ABIs its kernels run:
- * @native, and the compat ones in @abis too.
+ * @native, and the compat ones in @abis too. @alias is its other common
+ * name: uname -m's aarch64, Debian's and OCI's amd64.
  */
 struct sf_arch {
 	const char *name;
+	const char *alias;
 	u32 abis;			/* SF_ABI_MASK()s */
 	enum sf_abi native;
 };
@@ -140,7 +142,10 @@ extern const struct sf_arch *const sf_arches[];
  */
 extern const struct sf_arch *sf_target_arch;
 
+/* The architecture named @name (its name or alias), or NULL. */
 const struct sf_arch *sf_arch_lookup(const char *name);
+/* The architecture whose kernels run @abi (NULL for no ABI). */
+const struct sf_arch *sf_abi_arch(enum sf_abi abi);
 
 const char *sf_abi_name(enum sf_abi abi);
 /* Returns the ABI named by s[0..len), or -1 (whatever the architecture). */

@@ -17,7 +17,7 @@
 static void check_usage(FILE *out)
 {
 	fprintf(out,
-		"usage: sysfence check [-d] [--werror] [--json] POLICY\n\n"
+		"usage: sysfence check [-d] [--werror] [--json] [--arch ARCH] POLICY\n\n"
 		"Compile POLICY (\"-\" for stdin) as the module would and print, per\n"
 		"allowed ABI, how many rules apply and how many syscalls get a\n"
 		"constant verdict, an argument-dependent one or the default.\n"
@@ -27,7 +27,11 @@ static void check_usage(FILE *out)
 		"                  a rule names, as 'ABI NR (NAME): RULE'\n"
 		"      --werror    treat warnings as errors: exit 1 on any\n"
 		"  -j, --json      print one JSON document instead, errors and\n"
-		"                  warnings included (docs/json.md)\n");
+		"                  warnings included (docs/json.md)\n"
+		"  --arch ARCH     x86_64 (or amd64) or arm64 (or aarch64): the\n"
+		"                  architecture policies are for; default: the one\n"
+		"                  sysfence was built for\n"
+		"  -h, --help      print this help\n");
 }
 
 static void describe_abi(const struct sf_policy *policy, enum sf_abi abi)

@@ -10,18 +10,23 @@
 
 #include "commands.h"
 #include "constants.h"
+#include "diag.h"
 #include "sfjson.h"
 
 static void constants_usage(FILE *out)
 {
 	fprintf(out,
-		"usage: sysfence constants [--json] [ABI]\n\n"
+		"usage: sysfence constants [--json] [--arch ARCH] [ABI]\n\n"
 		"List the named constants an expression may use, one a line: the\n"
 		"name, then its value on each ABI of the architecture (x86_64,\n"
 		"i386, x32; aarch64, arm with --arch arm64; '-' where that ABI's\n"
-		"headers lack it). With ABI, only the constants that ABI\n"
-		"has, as NAME VALUE.\n\n"
+		"headers lack it), under a header line naming them. With ABI,\n"
+		"only the constants that ABI has, as NAME VALUE.\n\n"
 		"  -j, --json  print one JSON document instead (docs/json.md)\n"
+		"  --arch ARCH x86_64 (or amd64) or arm64 (or aarch64): the\n"
+		"              architecture policies are for; default: the one\n"
+		"              sysfence was built for\n"
+
 		"  -h, --help  print this help\n");
 }
 
@@ -86,16 +91,21 @@ int cmd_constants(int argc, char **argv)
 		return SF_EXIT_USAGE;
 	}
 	if (optind < argc) {
-		only = sf_abi_lookup(argv[optind], strlen(argv[optind]));
-		if (only < 0) {
-			fprintf(stderr,
-				"sysfence constants: unknown ABI '%s' (x86_64, i386, x32, aarch64 or arm)\n",
-				argv[optind]);
+		only = sf_cli_abi("constants", argv[optind]);
+		if (only < 0)
 			return SF_EXIT_USAGE;
-		}
 	}
 	if (json)
 		return print_json(only);
+	if (only < 0) {
+		/* The columns vary with --arch: say which ABI each is. */
+		printf("NAME");
+		for (abi = 0; abi < SF_ABI_COUNT; abi++) {
+			if (sf_target_arch->abis & SF_ABI_MASK(abi))
+				printf(" %s", sf_abi_name(abi));
+		}
+		putchar('\n');
+	}
 	for (i = 0; i < sf_constants_count; i++) {
 		const struct sf_constant *c = &sf_constants[i];
 

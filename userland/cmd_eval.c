@@ -12,12 +12,13 @@
 #include "commands.h"
 #include "constants.h"
 #include "diag.h"
+#include "engine_internal.h"
 #include "sfjson.h"
 
 static void eval_usage(FILE *out)
 {
 	fprintf(out,
-		"usage: sysfence eval [-e] [--json] POLICY ABI SYSCALL [ARG...]\n\n"
+		"usage: sysfence eval [-e] [--json] [--arch ARCH] POLICY ABI SYSCALL [ARG...]\n\n"
 		"Print the verdict POLICY gives SYSCALL (a name or number) of ABI\n"
 		"(x86_64, i386, x32; aarch64, arm with --arch arm64) called with\n"
 		"up to six argument registers:\n"
@@ -29,10 +30,15 @@ static void eval_usage(FILE *out)
 		"decoded as the module decodes the number register: bits 32-63\n"
 		"are dropped, and for x86_64 and x32 the x32 bit (0x40000000)\n"
 		"selects x32, its absence x86_64.\n"
+		"An ABI of another architecture is a usage error.\n"
 		"Exit status: 0 decided, 1 invalid policy, 2 usage.\n\n"
 		"  -e, --explain  tell on stderr which line decided\n"
 		"  -j, --json     print the decision as one JSON document\n"
-		"                 (docs/json.md)\n");
+		"                 (docs/json.md)\n"
+		"  --arch ARCH    x86_64 (or amd64) or arm64 (or aarch64): the\n"
+		"                 architecture policies are for; default: the one\n"
+		"                 sysfence was built for\n"
+		"  -h, --help     print this help\n");
 }
 
 /* A number: unsigned, or negative as its 64-bit two's complement. */
@@ -57,6 +63,21 @@ static int parse_number(const char *s, size_t len, u64 *out)
 	return 0;
 }
 
+/* The closest constant @abi has to s[0..len), as check suggests them. */
+static const char *constant_hint(enum sf_abi abi, const char *s, size_t len,
+				 char *buf, size_t size)
+{
+	struct sf_suggest sg;
+	u32 i;
+
+	sf_suggest_init(&sg, s, len);
+	for (i = 0; i < sf_constants_count; i++) {
+		if (sf_constants[i].abis & SF_ABI_MASK(abi))
+			sf_suggest(&sg, sf_constants[i].name);
+	}
+	return sf_suggestion(&sg, buf, size);
+}
+
 /*
  * A register value as a policy writes values: numbers and named constants
  * (the value @abi sees), or'ed with '|', as in "O_CREAT|O_WRONLY". Prints
@@ -64,6 +85,7 @@ static int parse_number(const char *s, size_t len, u64 *out)
  */
 static int parse_register(enum sf_abi abi, const char *arg, u64 *out)
 {
+	char hint[SF_SUGGESTION_MAX];
 	const char *s = arg, *end;
 	u64 v, bits = 0;
 
@@ -88,8 +110,9 @@ static int parse_register(enum sf_abi abi, const char *arg, u64 *out)
 			v = (u64)c->value[abi];
 		} else if (parse_number(s, len, &v)) {
 			fprintf(stderr,
-				"sysfence: invalid argument '%s': '%.*s' is neither a number nor a constant\n",
-				arg, (int)len, s);
+				"sysfence: invalid argument '%s': '%.*s' is neither a number nor a constant%s\n",
+				arg, (int)len, s,
+				constant_hint(abi, s, len, hint, sizeof(hint)));
 			return -1;
 		}
 		bits |= v;
@@ -178,7 +201,7 @@ int cmd_eval(int argc, char **argv)
 	struct sf_result res;
 	bool explain = false, json = false;
 	const char *sys;
-	char verdict[32];
+	char verdict[32], hint[SF_SUGGESTION_MAX];
 	int opt, abi, ret, i;
 	size_t len;
 	enum sf_abi decoded;
@@ -212,13 +235,9 @@ int cmd_eval(int argc, char **argv)
 		eval_usage(stderr);
 		return SF_EXIT_USAGE;
 	}
-	abi = sf_abi_lookup(argv[optind + 1], strlen(argv[optind + 1]));
-	if (abi < 0) {
-		fprintf(stderr,
-			"sysfence: unknown ABI '%s' (known: x86_64, i386, x32, aarch64, arm)\n",
-			argv[optind + 1]);
+	abi = sf_cli_abi("eval", argv[optind + 1]);
+	if (abi < 0)
 		return SF_EXIT_USAGE;
-	}
 	sys = argv[optind + 2];
 	sc = sf_syscall_by_name(abi, sys, strlen(sys));
 	if (sc) {
@@ -235,8 +254,9 @@ int cmd_eval(int argc, char **argv)
 			sys, sf_abi_name(abi));
 		return SF_EXIT_USAGE;
 	} else {
-		fprintf(stderr, "sysfence: unknown %s syscall '%s'\n",
-			sf_abi_name(abi), sys);
+		fprintf(stderr, "sysfence: unknown %s syscall '%s'%s\n",
+			sf_abi_name(abi), sys,
+			sf_cli_syscall_hint(abi, sys, hint, sizeof(hint)));
 		return SF_EXIT_USAGE;
 	}
 	for (i = 0; i < argc - optind - 3; i++) {

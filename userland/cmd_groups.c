@@ -9,14 +9,20 @@
 #include "commands.h"
 #include "groups.h"
 #include "sfjson.h"
+#include "syscalls.h"
 
 static void groups_usage(FILE *out)
 {
 	fprintf(out,
-		"usage: sysfence groups [--json] [NAME]\n\n"
+		"usage: sysfence groups [--json] [--arch ARCH] [NAME]\n\n"
 		"Without NAME, list the groups a rule can name as @NAME; with\n"
-		"NAME, list its syscalls, one per line (nested groups expanded).\n"
-		"A name a group lists but an ABI lacks is skipped on that ABI.\n\n"
+		"NAME, list its syscalls, one per line (nested groups expanded),\n"
+		"those of the architecture's ABIs: a name a group lists but an ABI\n"
+		"lacks is skipped on that ABI, and one no ABI of the architecture\n"
+		"has is not listed.\n\n"
+		"  --arch ARCH x86_64 (or amd64) or arm64 (or aarch64): the\n"
+		"              architecture policies are for; default: the one\n"
+		"              sysfence was built for\n"
 		"  -j, --json  print one JSON document instead: every group (or\n"
 		"              NAME's) with its description, its members as\n"
 		"              listed and its syscalls expanded (docs/json.md)\n"
@@ -29,7 +35,23 @@ struct member_list {
 	unsigned int count;
 };
 
-/* Append a group's syscalls, expanding nested groups, without repeats. */
+/* Whether an ABI of the target architecture has the syscall name[0..len). */
+static bool on_target_arch(const char *name, unsigned int len)
+{
+	int abi;
+
+	for (abi = 0; abi < SF_ABI_COUNT; abi++) {
+		if ((sf_target_arch->abis & SF_ABI_MASK(abi)) &&
+		    sf_syscall_by_name(abi, name, len))
+			return true;
+	}
+	return false;
+}
+
+/*
+ * Append a group's syscalls on the target architecture, expanding nested
+ * groups, without repeats.
+ */
 static void collect_members(struct member_list *list, int group, int depth)
 {
 	const char *members = sf_groups[group].members;
@@ -43,6 +65,8 @@ static void collect_members(struct member_list *list, int group, int depth)
 			collect_members(list, inner, 1);
 			continue;
 		}
+		if (!on_target_arch(name, len))
+			continue;
 		for (i = 0; i < list->count; i++) {
 			if (list->len[i] == len &&
 			    !memcmp(list->name[i], name, len))

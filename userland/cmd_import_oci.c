@@ -130,7 +130,9 @@ static void import_usage(FILE *out)
 		"profile entry. Exit status: 0 translated, 1 not expressible or invalid\n"
 		"profile, 2 usage or unreadable file.\n\n"
 		"  --arch ARCH      the process's native architecture, for archMap and\n"
-		"                   includes/excludes: amd64 (default), x86 or x32\n"
+		"                   includes/excludes: amd64 (or x86_64), x86 (or\n"
+		"                   i386), x32, arm64 (or aarch64) or arm; default:\n"
+		"                   amd64 or arm64, as sysfence was built\n"
 		"  --caps CAPS      capabilities the process holds, for includes and\n"
 		"                   excludes: none (default), all, or CAP_A,CAP_B,...\n"
 		"  --kernel VERSION the kernel version for includes.minKernel, as 6.1;\n"
@@ -629,6 +631,22 @@ static int arch_index(const char *s)
 			return i;
 	}
 	return -1;
+}
+
+/*
+ * --arch: OCI's names, or the ABI's as sysfence and the kernel name it
+ * (x86_64, i386, aarch64), which name one OCI architecture each.
+ */
+static int native_index(const char *s)
+{
+	int i = arch_index(s);
+	unsigned int j;
+
+	for (j = 0; i < 0 && j < ARRAY_SIZE(oci_arches); j++) {
+		if (!strcmp(sf_abi_name(oci_arches[j].abi), s))
+			i = j;
+	}
+	return i;
 }
 
 /* Collect the ABIs: archMap for the native arch, else architectures. */
@@ -1338,10 +1356,10 @@ int cmd_import_oci(int argc, char **argv)
 	while ((opt = getopt_long(argc, argv, "+h", options, NULL)) != -1) {
 		switch (opt) {
 		case 'a':
-			o.native = arch_index(optarg);
+			o.native = native_index(optarg);
 			if (o.native < 0) {
 				fprintf(stderr,
-					"sysfence: import-oci: unknown architecture '%s' (amd64, x86, x32, arm64 or arm)\n",
+					"sysfence: import-oci: unknown architecture '%s' (amd64 or x86_64, x86 or i386, x32, arm64 or aarch64, arm)\n",
 					optarg);
 				return SF_EXIT_USAGE;
 			}
@@ -1372,8 +1390,8 @@ int cmd_import_oci(int argc, char **argv)
 		return SF_EXIT_USAGE;
 	}
 	/*
-	 * Native: the running kernel's unless --arch says; the policy is for
-	 * the architecture of that ABI.
+	 * Native: the CLI's architecture's unless --arch says; the policy is
+	 * for the architecture of that ABI.
 	 */
 	for (i = 0; o.native < 0 && i < ARRAY_SIZE(oci_arches); i++)
 		if (oci_arches[i].abi == sf_target_arch->native)

@@ -62,22 +62,22 @@ struct monitor {
 };
 
 /* Where a decision came from: POLICY:LINE, POLICY (default), ... */
-static void monitor_origin(struct monitor *m, int layer,
+static void monitor_origin(struct monitor *m, FILE *f, int layer,
 			   const struct sysfence_event *ev)
 {
 	if (m->src)
-		fprintf(m->out, "  %s", m->src[layer].name);
+		fprintf(f, "  %s", m->src[layer].name);
 	else
-		fprintf(m->out, "  layer %u", ev->layer);
+		fprintf(f, "  layer %u", ev->layer);
 	if (ev->origin == SYSFENCE_ORIGIN_DEFAULT)
-		fputs(" (default)", m->out);
+		fputs(" (default)", f);
 	else if (ev->origin == SYSFENCE_ORIGIN_ABI_VIOLATION && !ev->line)
-		fputs(" (abi-violation)", m->out);
+		fputs(" (abi-violation)", f);
 	else
-		fprintf(m->out, ":%u", ev->line);
+		fprintf(f, ":%u", ev->line);
 }
 
-static void monitor_human(struct monitor *m, int layer,
+static void monitor_human(struct monitor *m, FILE *f, int layer,
 			  const struct sysfence_event *ev)
 {
 	const struct sf_syscall *call = sf_syscall_by_nr(ev->abi, ev->nr);
@@ -85,34 +85,34 @@ static void monitor_human(struct monitor *m, int layer,
 	u32 i;
 
 	sf_escape_comm(comm, ev->comm);
-	fprintf(m->out, "pid %u (%s) %s ", ev->pid, comm,
+	fprintf(f, "pid %u (%s) %s ", ev->pid, comm,
 		sf_abi_name(ev->abi));
 	if (call) {
-		fprintf(m->out, "%s(", call->name);
+		fprintf(f, "%s(", call->name);
 		for (i = 0; i < call->nargs; i++) {
 			sf_decode_arg(call, ev->abi, i, ev->args[i], arg,
 				      sizeof(arg));
-			fprintf(m->out, "%s%s=%s", i ? ", " : "",
+			fprintf(f, "%s%s=%s", i ? ", " : "",
 				call->args[i], arg);
 		}
-		fputc(')', m->out);
+		fputc(')', f);
 	} else {
-		fprintf(m->out, "syscall_%u(%#" PRIx64 ", %#" PRIx64
+		fprintf(f, "syscall_%u(%#" PRIx64 ", %#" PRIx64
 			", %#" PRIx64 ", ...)", ev->nr,
 			(uint64_t)ev->args[0], (uint64_t)ev->args[1],
 			(uint64_t)ev->args[2]);
 	}
 	sf_event_verdict(ev, verdict, sizeof(verdict));
-	fprintf(m->out, " = %s", verdict);
+	fprintf(f, " = %s", verdict);
 	if (!(ev->flags & SYSFENCE_EVENT_ENFORCED))
-		fputs(" (complain: allowed)", m->out);
-	monitor_origin(m, layer, ev);
+		fputs(" (complain: allowed)", f);
+	monitor_origin(m, f, layer, ev);
 	if (ev->count > 1)
-		fprintf(m->out, " (%u times)", ev->count);
-	fputc('\n', m->out);
+		fprintf(f, " (%u times)", ev->count);
+	fputc('\n', f);
 }
 
-static void monitor_json(struct monitor *m, int layer,
+static void monitor_json(struct monitor *m, FILE *f, int layer,
 			 const struct sysfence_event *ev)
 {
 	const struct sf_syscall *call = sf_syscall_by_nr(ev->abi, ev->nr);
@@ -169,28 +169,61 @@ static void monitor_json(struct monitor *m, int layer,
 	json_object_object_add(o, "origin", json_object_new_string(
 			       sf_event_origin_name(ev->origin)));
 	json_object_object_add(o, "count", json_object_new_int64(ev->count));
-	fprintf(m->out, "%s\n",
+	fprintf(f, "%s\n",
 		json_object_to_json_string_ext(o, JSON_C_TO_STRING_PLAIN));
 	json_object_put(o);
+}
+
+/*
+ * Write @len bytes of @buf with one write() where the descriptor takes them
+ * all: the confined program may share the terminal (standard error), and a
+ * line written piecemeal interleaves with its own output mid-line.
+ */
+static void monitor_write(FILE *out, const char *buf, size_t len)
+{
+	ssize_t n;
+
+	fflush(out);
+	while (len) {
+		n = write(fileno(out), buf, len);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			return;
+		buf += n;
+		len -= n;
+	}
 }
 
 static int monitor_event(void *ctx, int layer, const struct sysfence_event *ev)
 {
 	struct monitor *m = ctx;
+	size_t len = 0;
+	char *buf = NULL;
+	FILE *f;
 
-	if (ev->lost)
-		sf_event_report_lost(m->out, m->json, ev->lost, &m->lost);
-	if (ev->type == SYSFENCE_EVENT_LOST) {
-		sf_event_report_lost(m->out, m->json, ev->count, &m->lost);
+	if (!ev->lost && ev->type != SYSFENCE_EVENT_LOST &&
+	    ev->type != SYSFENCE_EVENT_DECISION)
+		return 0;
+	/* Each line formatted whole first, then written at once. */
+	f = open_memstream(&buf, &len);
+	if (!f) {
+		fprintf(stderr, "sysfence: monitor: out of memory\n");
 		return 0;
 	}
-	if (ev->type != SYSFENCE_EVENT_DECISION)
-		return 0;
-	if (m->json)
-		monitor_json(m, layer, ev);
+	if (ev->lost)
+		sf_event_report_lost(f, m->json, ev->lost, &m->lost);
+	if (ev->type == SYSFENCE_EVENT_LOST)
+		sf_event_report_lost(f, m->json, ev->count, &m->lost);
+	else if (ev->type == SYSFENCE_EVENT_DECISION && m->json)
+		monitor_json(m, f, layer, ev);
+	else if (ev->type == SYSFENCE_EVENT_DECISION)
+		monitor_human(m, f, layer, ev);
+	if (fclose(f))
+		fprintf(stderr, "sysfence: monitor: out of memory\n");
 	else
-		monitor_human(m, layer, ev);
-	fflush(m->out);
+		monitor_write(m->out, buf, len);
+	free(buf);
 	return 0;
 }
 

@@ -7,13 +7,14 @@
 #include <string.h>
 
 #include "commands.h"
+#include "diag.h"
 #include "sfjson.h"
 #include "syscalls.h"
 
 static void syscalls_usage(FILE *f)
 {
 	fprintf(f,
-		"usage: sysfence syscalls [-w] [--json] [ABI]\n"
+		"usage: sysfence syscalls [-w] [--json] [--arch ARCH] [ABI]\n"
 		"Print every syscall sysfence knows for ABI (x86_64, i386, x32,\n"
 		"aarch64, arm; default: those of the architecture, see --arch),\n"
 		"one a line: ABI NR NAME(TYPE ARG, ...) ENTRY\n"
@@ -23,6 +24,10 @@ static void syscalls_usage(FILE *f)
 		"                [u32], and what narrows it when the kernel reads\n"
 		"                fewer bits than the declared type holds\n"
 		"  -j, --json    print one JSON document instead (docs/json.md)\n"
+		"  --arch ARCH   x86_64 (or amd64) or arm64 (or aarch64): the\n"
+		"                architecture policies are for; default: the one\n"
+		"                sysfence was built for\n"
+
 		"  -h, --help    show this help\n");
 }
 
@@ -163,13 +168,9 @@ int cmd_syscalls(int argc, char **argv)
 		return 2;
 	}
 	if (optind < argc) {
-		abi = sf_abi_lookup(argv[optind], strlen(argv[optind]));
-		if (abi < 0) {
-			fprintf(stderr,
-				"sysfence: syscalls: unknown ABI '%s' (x86_64, i386, x32, aarch64 or arm)\n",
-				argv[optind]);
+		abi = sf_cli_abi("syscalls", argv[optind]);
+		if (abi < 0)
 			return 2;
-		}
 		first = abi;
 		last = abi;
 	}

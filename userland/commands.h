@@ -11,6 +11,11 @@
 #define SF_EXIT_INVALID 1	/* invalid policy */
 #define SF_EXIT_USAGE 2		/* bad command line, unreadable file */
 
+#include <stdbool.h>
+
+/* Whether the running command takes --arch (main.c). */
+extern bool sf_arch_option;
+
 int cmd_check(int argc, char **argv);
 int cmd_constants(int argc, char **argv);
 int cmd_eval(int argc, char **argv);

@@ -2,6 +2,7 @@
 /*
  * Policy files in, positioned diagnostics out.
  */
+#include <ctype.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -9,7 +10,9 @@
 
 #include "commands.h"
 #include "diag.h"
+#include "engine_internal.h"
 #include "limits.h"
+#include "syscalls.h"
 
 const char *sf_display_name(const char *path)
 {
@@ -88,6 +91,34 @@ void sf_print_diag(FILE *out, const char *file, const char *text, size_t len,
 	fputs("^\n", out);
 }
 
+/*
+ * The engine names the architecture an ABI of another one belongs to (the
+ * kernel has no choice of it); the offline commands, which take --arch,
+ * tell which to use when the error is at such an ABI's name.
+ */
+static void arch_note(const char *text, size_t len, const struct sf_diag *diag)
+{
+	size_t pos = 0, end;
+	unsigned int line = 1;
+	int abi;
+
+	while (line < diag->line && pos < len) {
+		if (text[pos++] == '\n')
+			line++;
+	}
+	if (line != diag->line || !diag->col)
+		return;
+	pos += diag->col - 1;
+	for (end = pos; end < len && (isalnum((unsigned char)text[end]) ||
+				      text[end] == '_'); end++)
+		;
+	abi = end > pos ? sf_abi_lookup(text + pos, end - pos) : -1;
+	if (sf_arch_option && abi >= 0 &&
+	    !(sf_target_arch->abis & SF_ABI_MASK(abi)))
+		fprintf(stderr, "sysfence: note: use --arch %s for %s's ABIs\n",
+			sf_abi_arch(abi)->name, sf_abi_arch(abi)->name);
+}
+
 int sf_load_policy(const char *path, struct sf_policy **policy, char **text,
 		   size_t *len)
 {
@@ -99,12 +130,70 @@ int sf_load_policy(const char *path, struct sf_policy **policy, char **text,
 	err = sf_policy_compile(*text, *len, policy, &diag);
 	if (!err)
 		return SF_EXIT_OK;
-	if (err == -ENOMEM)
+	if (err == -ENOMEM) {
 		fprintf(stderr, "sysfence: out of memory\n");
-	else
+	} else {
 		sf_print_diag(stderr, sf_display_name(path), *text, *len,
 			      &diag, "error");
+		arch_note(*text, *len, &diag);
+	}
 	free(*text);
 	*text = NULL;
 	return SF_EXIT_INVALID;
+}
+
+int sf_cli_abi(const char *cmd, const char *name)
+{
+	const struct sf_arch *const *arch;
+	char known[64], hint[SF_SUGGESTION_MAX];
+	struct sf_suggest sg;
+	size_t off = 0;
+	int abi, a;
+
+	abi = sf_abi_lookup(name, strlen(name));
+	if (abi >= 0 && (sf_target_arch->abis & SF_ABI_MASK(abi)))
+		return abi;
+	if (abi >= 0) {
+		/* Decided by the abi-violation action otherwise: silently. */
+		fprintf(stderr,
+			"sysfence %s: ABI '%s' belongs to %s: use --arch %s\n",
+			cmd, name, sf_abi_arch(abi)->name,
+			sf_abi_arch(abi)->name);
+		return -1;
+	}
+	known[0] = '\0';
+	sf_suggest_init(&sg, name, strlen(name));
+	for (a = 0; a < SF_ABI_COUNT; a++) {
+		if (!(sf_target_arch->abis & SF_ABI_MASK(a)))
+			continue;
+		off += snprintf(known + off, sizeof(known) - off, "%s%s",
+				off ? ", " : "", sf_abi_name(a));
+		sf_suggest(&sg, sf_abi_name(a));
+	}
+	for (arch = sf_arches; *arch; arch++) {
+		if (strcmp(name, (*arch)->name) && strcmp(name, (*arch)->alias))
+			continue;
+		sg.best = sf_abi_name((*arch)->native);
+		sg.best_len = strlen(sg.best);
+	}
+	fprintf(stderr,
+		"sysfence %s: unknown ABI '%s'%s; the %s architecture has ABIs %s\n",
+		cmd, name, sf_suggestion(&sg, hint, sizeof(hint)),
+		sf_target_arch->name, known);
+	return -1;
+}
+
+const char *sf_cli_syscall_hint(int abi, const char *name, char *buf,
+				size_t size)
+{
+	const struct sf_syscall_table *t = sf_syscall_tables[abi];
+	struct sf_suggest sg;
+	u32 i;
+
+	sf_suggest_init(&sg, name, strlen(name));
+	for (i = 0; i < t->count; i++) {
+		if (strcmp(t->calls[i].entry, "sys_ni_syscall"))
+			sf_suggest(&sg, t->calls[i].name);
+	}
+	return sf_suggestion(&sg, buf, size);
 }

@@ -34,4 +34,18 @@ void sf_print_diag(FILE *out, const char *file, const char *text, size_t len,
 int sf_load_policy(const char *path, struct sf_policy **policy, char **text,
 		   size_t *len);
 
+/*
+ * The ABI a command-line argument names, which must be one of the target
+ * architecture's (--arch); else print why, as "sysfence @cmd: ...", with a
+ * suggestion or the --arch that has it, and return -1.
+ */
+int sf_cli_abi(const char *cmd, const char *name);
+
+/*
+ * The closest syscall name of @abi to the unknown @name, as
+ * " (did you mean 'NAME'?)" in @buf, or "".
+ */
+const char *sf_cli_syscall_hint(int abi, const char *name, char *buf,
+				size_t size);
+
 #endif /* SYSFENCE_DIAG_H */

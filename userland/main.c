@@ -6,7 +6,6 @@
 #include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
-#include <sys/utsname.h>
 
 #include "commands.h"
 #include "syscalls.h"
@@ -20,7 +19,8 @@ struct command {
 	const char *summary;
 	/*
 	 * Takes --arch (works on policies, not the kernel); import-oci has an
-	 * --arch of its own, seccomp's, and policies for the running kernel.
+	 * --arch of its own, OCI's, and writes policies for the architecture
+	 * of that native ABI.
 	 */
 	bool offline;
 };
@@ -44,15 +44,45 @@ static const struct command commands[] = {
 };
 
 /*
- * The architecture policies are for: the running kernel's (uname -m names
- * arm64 aarch64), unless an offline command says --arch ARCH.
+ * The architecture the CLI was built for: the default target of the offline
+ * commands. It is the running kernel's too, for the commands that need that
+ * (learn names its ABIs), as nothing else runs the CLI: an x86_64 or arm64
+ * program needs a kernel of its architecture. uname -m is not asked, as it
+ * answers with the personality's machine (i686 under "setarch i686", armv8l
+ * under PER_LINUX32), and a policy may trap or kill uname.
+ */
+#if defined(__x86_64__)
+#define SF_CLI_ARCH sf_arch_x86_64
+#elif defined(__aarch64__)
+#define SF_CLI_ARCH sf_arch_arm64
+#else
+#error "sysfence's CLI is built for x86_64 or arm64 only (module/arch/)"
+#endif
+
+bool sf_arch_option;
+
+/* "x86_64 (or amd64), arm64 (or aarch64)" */
+static void print_arch_names(FILE *out)
+{
+	const struct sf_arch *const *a;
+
+	for (a = sf_arches; *a; a++)
+		fprintf(out, "%s%s (or %s)", a == sf_arches ? "" : ", ",
+			(*a)->name, (*a)->alias);
+}
+
+/*
+ * The architecture policies are for: the CLI's own, unless an offline
+ * command says --arch ARCH. Only the offline commands have --arch; the
+ * others do no more than parse their arguments here.
  */
 static int set_target_arch(const struct command *cmd, int *argc, char **argv)
 {
 	const char *name = NULL;
-	struct utsname u;
 	int i, j;
 
+	sf_target_arch = &SF_CLI_ARCH;
+	sf_arch_option = cmd->offline;
 	for (i = 1; cmd->offline && i < *argc && strcmp(argv[i], "--"); i++) {
 		int skip;
 
@@ -70,14 +100,14 @@ static int set_target_arch(const struct command *cmd, int *argc, char **argv)
 		*argc -= skip;
 		i--;
 	}
-	if (!name && !uname(&u))
-		name = strcmp(u.machine, "aarch64") ? u.machine : "arm64";
 	if (name) {
 		sf_target_arch = sf_arch_lookup(name);
 		if (!sf_target_arch) {
 			fprintf(stderr,
-				"sysfence: unknown architecture '%s' (x86_64 or arm64)\n",
+				"sysfence: unknown architecture '%s' (known: ",
 				name);
+			print_arch_names(stderr);
+			fprintf(stderr, ")\n");
 			return -1;
 		}
 	}
@@ -91,8 +121,9 @@ static void print_usage(FILE *out)
 	fprintf(out,
 		"usage: sysfence COMMAND [ARGS...]\n"
 		"       sysfence --help | --version\n\n"
-		"check, constants, eval, groups and syscalls take\n"
-		"--arch x86_64|arm64 (default: the running kernel's).\n\n"
+		"check, constants, eval, groups and syscalls take --arch ARCH,\n"
+		"the architecture policies are for: x86_64 (or amd64) or arm64\n"
+		"(or aarch64); default: the one sysfence was built for.\n\n"
 		"Commands:\n");
 	for (i = 0; i < ARRAY_SIZE(commands); i++)
 		fprintf(out, "  %-10s %s\n", commands[i].name,

@@ -6,8 +6,11 @@
 # /tests/progs/syscall makes one raw system call and prints its outcome.
 
 say() { printf '\n== %s\n' "$*"; }
+. ./shquote.sh
+
+# run COMMAND...: show it as typed (quoted where needed), then run it.
 run() {
-	echo "\$ $*"
+	echo "\$ $(shquote "$@")"
 	"$@"
 	rc=$?
 	if [ $rc -gt 128 ]; then

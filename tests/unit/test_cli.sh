@@ -108,6 +108,12 @@ else
 fi
 expect "eval unknown ABI" 2 "" -- "$sf" eval "$tmp/p" arm64 write
 expect "eval unknown syscall" 2 "" -- "$sf" eval "$tmp/p" x86_64 wrote
+stderr_has "eval suggests the nearest syscall" \
+	"sysfence: unknown x86_64 syscall 'wrote' (did you mean 'write'?)"
+expect "eval misspelt constant" 2 "" -- \
+	"$sf" eval "$tmp/p" x86_64 openat 0 0 O_WRONY
+stderr_has "eval suggests the nearest constant" \
+	"'O_WRONY' is neither a number nor a constant (did you mean 'O_WRONLY'?)"
 expect "eval bad argument" 2 "" -- "$sf" eval "$tmp/p" x86_64 write 1x
 expect "eval argument over 64 bits" 2 "" -- \
 	"$sf" eval "$tmp/p" x86_64 write 18446744073709551616

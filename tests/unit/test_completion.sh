@@ -85,7 +85,7 @@ got: $(echo $got)"
 includes "every command" "sysfence " check constants eval groups run show \
 	syscalls --help --version
 expect "a command by its prefix" "sysfence sy" syscalls
-expect "options of a command" "sysfence syscalls --" --widths --json --help
+expect "options of a command" "sysfence syscalls --" --widths --json --arch --help
 includes "options of run" "sysfence run --" --policy --all-threads \
 	--complain --allow-new-privs --help
 expect "policy files and directories for check" "sysfence check " a.policy \
@@ -106,7 +106,13 @@ expect "constants of i386" "sysfence eval a.policy i386 fcntl64 0 F_GETLK6" F_GE
 expect "group names" "sysfence groups system-" system-service
 expect "group names by prefix" "sysfence groups s" setuid signal swap sync system-service
 expect "group names with their @" "sysfence groups @sy" @sync @system-service
-expect "import-oci architectures" "sysfence import-oci --arch x" x32 x86
+expect "import-oci architectures" "sysfence import-oci --arch x" x32 x86 x86_64
+expect "import-oci's architectures, kernel names too" "sysfence import-oci --arch a" aarch64 amd64 arm arm64
+expect "--arch names" "sysfence check --arch a" aarch64 amd64 arm64
+expect "ABIs of --arch's architecture" "sysfence eval --arch arm64 a.policy " aarch64 arm
+expect "syscalls of an ABI of --arch" "sysfence eval --arch=arm64 a.policy aarch64 getpp" getppid
+expect "--arch's value is no operand" "sysfence eval --arch aarch64 a.policy aarch64 openat 0 0 O_DIREC" O_DIRECT O_DIRECTORY
+expect "ABIs for syscalls --arch" "sysfence syscalls --arch arm64 a" aarch64 arm
 expect "import-oci capabilities" "sysfence import-oci --caps CAP_SYS_AD" CAP_SYS_ADMIN
 expect "import-oci capabilities after a comma" "sysfence import-oci --caps CAP_NET_RAW,CAP_SYS_AD" CAP_NET_RAW,CAP_SYS_ADMIN
 expect "ABIs for syscalls" "sysfence syscalls x" x32 x86_64

@@ -111,6 +111,15 @@ expect "import on Linux 6.1" 0 -- "$sf" import-oci --kernel 6.1 "$tmp/caps.json"
 has "minKernel not met" stdout "allow read, write, _llseek?, arch_prctl"
 expect "import for i386" 0 -- "$sf" import-oci --arch x86 "$tmp/caps.json"
 has "archMap without the native arch: that ABI alone" stdout "abi i386"
+expect "--arch takes the kernel's name, i386" 0 -- \
+	"$sf" import-oci --arch i386 "$tmp/caps.json"
+has "i386 is x86" stdout "abi i386"
+expect "--arch takes uname's aarch64" 0 -- \
+	"$sf" import-oci --arch aarch64 "$tmp/caps.json"
+has "aarch64 is arm64" stdout "abi aarch64"
+expect "--arch takes x86_64" 0 -- \
+	"$sf" import-oci --arch x86_64 "$tmp/caps.json"
+has "x86_64 is amd64" stdout "abi x86_64 i386"
 
 profile args '{"names": ["socket"], "action": "SCMP_ACT_ALLOW", "args": [{"index": 0, "value": 40, "op": "SCMP_CMP_NE"}]},
 {"names": ["personality"], "action": "SCMP_ACT_ALLOW", "args": [{"index": 0, "value": 0, "op": "SCMP_CMP_EQ"}]},
@@ -222,6 +231,8 @@ has "JSON syntax error: line and column" stderr \
 expect "usage" 2 -- "$sf" import-oci
 expect "missing file" 2 -- "$sf" import-oci "$tmp/none.json"
 expect "unknown architecture" 2 -- "$sf" import-oci --arch riscv64 "$tmp/caps.json"
+contains "the error lists every name --arch takes" stderr \
+	"(amd64 or x86_64, x86 or i386, x32, arm64 or aarch64, arm)"
 
 echo "1..$n"
 exit $failed

@@ -19,6 +19,7 @@ const struct sf_abi_info sf_abi_arm = {
 
 const struct sf_arch sf_arch_arm64 = {
 	.name = "arm64",
+	.alias = "aarch64",
 	.abis = SF_ABI_MASK(SF_ABI_AARCH64) | SF_ABI_MASK(SF_ABI_ARM),
 	.native = SF_ABI_AARCH64,
 };

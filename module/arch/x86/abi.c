@@ -28,6 +28,7 @@ const struct sf_abi_info sf_abi_x32 = {
 
 const struct sf_arch sf_arch_x86_64 = {
 	.name = "x86_64",
+	.alias = "amd64",
 	.abis = SF_ABI_MASK(SF_ABI_X86_64) | SF_ABI_MASK(SF_ABI_I386) |
 		SF_ABI_MASK(SF_ABI_X32),
 	.native = SF_ABI_X86_64,
