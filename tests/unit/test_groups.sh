@@ -62,7 +62,8 @@ awk '$1 == "known" { print $2 }' "$tmp/sd" >"$tmp/sd.known"
 	awk '{ sub(/\(.*/, "", $3); print $3 }' | sort -u >"$tmp/names"
 "$sf" groups | awk '{ print substr($1, 2) }' >"$tmp/sf.groups"
 while read -r g; do
-	"$sf" groups "$g" | sed "s/^/$g /"
+	{ "$sf" groups --arch x86_64 "$g"; "$sf" groups --arch arm64 "$g"; } |
+		sed "s/^/$g /"
 done <"$tmp/sf.groups" | sort -u >"$tmp/sf"
 
 # The documented differences: "GROUP SYSCALL left out|added" lines, from
