@@ -15,6 +15,7 @@
 #define pr_fmt(fmt) KBUILD_MODNAME ": " fmt
 
 #include <linux/kernel.h>
+#include <linux/lockdep.h>
 #include <linux/mutex.h>
 #include <linux/preempt.h>
 #include <linux/printk.h>
@@ -28,6 +29,7 @@
 
 #include "action.h"
 #include "arch.h"
+#include "compat.h"
 #include "fastpath.h"
 #include "hook.h"
 #include "skip_proof.h"
@@ -58,6 +60,20 @@ static noinline void sf_enforce_dynamic(const struct sf_stack *stack,
 }
 
 /*
+ * Counts and carries out a constant decision other than allow. Out of line,
+ * so that an allowed syscall, which needs nothing of the syscall but its
+ * slot once counted, keeps no registers for it.
+ */
+static noinline void sf_enforce_constant(const struct sf_stack *stack,
+					 const struct sf_decision *d,
+					 struct pt_regs *regs, enum sf_abi abi,
+					 u32 nr, u32 entry_nr)
+{
+	sf_stack_count(stack, d);
+	sf_action_apply(stack, regs, abi, nr, entry_nr, d);
+}
+
+/*
  * Runs at the entry of every syscall of every task, with preemption
  * disabled, after ptrace and seccomp: no sleeping, allocating or faulting,
  * and no lock or atomic for an allowed syscall (a denial may lock its
@@ -65,6 +81,11 @@ static noinline void sf_enforce_dynamic(const struct sf_stack *stack,
  * slot of its stack's constant table unless the arguments matter. An
  * unconfined task comes here once, after which it takes the fast path
  * (fastpath.c), unless another tracer needs every task's syscalls.
+ *
+ * No rcu_read_lock(): the disabled preemption is the RCU read-side
+ * critical section (RCU-sched, which call_rcu() and synchronize_rcu() wait
+ * for, Documentation/RCU/whatisRCU.rst), and is what the task table and the
+ * stacks are read under (sf_task_lookup()).
  */
 static void sf_probe_sys_enter(void *data, struct pt_regs *regs, long id)
 {
@@ -75,22 +96,20 @@ static void sf_probe_sys_enter(void *data, struct pt_regs *regs, long id)
 	u32 entry_nr = (u32)id, nr;
 	const struct sf_decision *d;
 	const struct sf_stack *stack;
+	const struct sf_task *entry;
 	enum sf_abi abi;
 
-	/*
-	 * Already off on 6.1 to 6.12, where tracepoints disable preemption
-	 * around their probes; later kernels call syscall tracepoint probes
-	 * preemptible (they may fault), and the per-CPU counters, the
-	 * fast-path flag and the raw locks below need it off.
-	 */
-	preempt_disable_notrace();
-	rcu_read_lock();
-	stack = sf_task_stack(current);
-	if (unlikely(!stack)) {
+	if (SF_PROBE_PREEMPTIBLE)
+		preempt_disable_notrace();
+	/* Off either way (compat.h); lockdep kernels check it. */
+	lockdep_assert_preemption_disabled();
+	entry = sf_task_lookup(current);
+	if (unlikely(!entry)) {
 		/* Here only once, or while another tracer needs every task. */
 		sf_fastpath_leave();
 		goto out;
 	}
+	stack = sf_task_entry_stack(entry);
 	/*
 	 * The entry code runs nothing for number -1 on any ABI: it is how a
 	 * ptracer skips a syscall (strace's fault injection, debuggers), with
@@ -108,12 +127,14 @@ static void sf_probe_sys_enter(void *data, struct pt_regs *regs, long id)
 		sf_enforce_dynamic(stack, d, regs, abi, nr, entry_nr);
 		goto out;
 	}
+	if (unlikely(SF_VERDICT_ACTION(d->verdict) != SF_ACT_ALLOW)) {
+		sf_enforce_constant(stack, d, regs, abi, nr, entry_nr);
+		goto out;
+	}
 	sf_stack_count(stack, d);
-	if (SF_VERDICT_ACTION(d->verdict) != SF_ACT_ALLOW)
-		sf_action_apply(stack, regs, abi, nr, entry_nr, d);
 out:
-	rcu_read_unlock();
-	preempt_enable_notrace();
+	if (SF_PROBE_PREEMPTIBLE)
+		preempt_enable_notrace();
 }
 
 /*

@@ -5,7 +5,7 @@
  * at exit, and turning the hooks on and off as the table fills and empties.
  */
 
-#include <linux/hash.h>
+#include <linux/cache.h>
 #include <linux/jiffies.h>
 #include <linux/list.h>
 #include <linux/log2.h>
@@ -21,28 +21,13 @@
 #include "hook.h"
 #include "task.h"
 
-/**
- * struct sf_task - A confined task
- * @node: In sf_task_hash.
- * @task: The key; compared, never dereferenced through the table.
- * @stack: The task's stack of layers, referenced by the entry.
- * @spare: In a list of entries not in the table yet.
- * @rcu: Frees the entry after the readers that may see it are gone.
- */
-struct sf_task {
-	struct hlist_node node;
-	const struct task_struct *task;
-	struct sf_stack __rcu *stack;
-	struct list_head spare;
-	struct rcu_head rcu;
-};
-
 /*
  * Locking rules.
  *
  * sf_task_hash holds one entry per confined task, keyed by task pointer.
  * Lookups run under RCU without a lock: the sys_enter probe looks up the
- * current task. An unconfined task does not even do that: it leaves the
+ * current task with no more than preemption disabled (RCU-sched, which the
+ * grace periods below wait for too). An unconfined task does not even do that: it leaves the
  * slow syscall path at its first syscall (fastpath.c). sf_task_lock
  * serializes every change of the table: inserting and removing entries,
  * changing an entry's @stack, sf_task_count, and the fork reserve. An entry
@@ -88,9 +73,9 @@ struct sf_task {
  * SIGALRM from an hrtimer), so a lock taken under one must never be held
  * where an interrupt can come (lockdep saw that inversion under trinity).
  */
-/* Set once at load, read on every lookup: next to other read-mostly data. */
-static struct hlist_head *sf_task_hash __read_mostly;
-static unsigned int sf_task_hash_bits __read_mostly;
+/* Set at load, then read-only: see sf_task_bucket(). */
+struct hlist_head *sf_task_hash __ro_after_init;
+unsigned int sf_task_hash_shift __ro_after_init;
 static DEFINE_RAW_SPINLOCK(sf_task_lock);
 static unsigned int sf_task_count;
 static DEFINE_MUTEX(sf_install_mutex);
@@ -117,11 +102,6 @@ static DECLARE_WORK(sf_reserve_work, sf_task_refill_reserve);
 static void sf_task_idle(struct work_struct *work);
 static DECLARE_DELAYED_WORK(sf_idle_work, sf_task_idle);
 
-static struct hlist_head *sf_task_bucket(const struct task_struct *task)
-{
-	return &sf_task_hash[hash_ptr(task, sf_task_hash_bits)];
-}
-
 /* Under RCU or sf_task_lock. */
 static struct sf_task *sf_task_find(const struct task_struct *task)
 {
@@ -138,22 +118,6 @@ static struct sf_stack *sf_task_locked_stack(struct sf_task *entry)
 {
 	return rcu_dereference_protected(entry->stack,
 					 lockdep_is_held(&sf_task_lock));
-}
-
-/**
- * sf_task_stack - The stack of a task, for the task itself
- * @task: The task, normally current.
- *
- * Must be called under rcu_read_lock(); the stack stays valid until
- * rcu_read_unlock().
- *
- * Return: the stack, or NULL when @task is not confined.
- */
-struct sf_stack *sf_task_stack(const struct task_struct *task)
-{
-	struct sf_task *entry = sf_task_find(task);
-
-	return entry ? rcu_dereference(entry->stack) : NULL;
 }
 
 /**
@@ -582,6 +546,9 @@ void sf_task_exit(struct task_struct *task)
  * thread confined, and the table takes an eighth of a pointer per page of
  * memory (1 MiB on a 64 GiB machine).
  *
+ * Called once, from module init: the table's pointer and shift are
+ * read-only afterwards.
+ *
  * Return: 0 or -ENOMEM.
  */
 int sf_task_init(void)
@@ -591,7 +558,7 @@ int sf_task_init(void)
 	unsigned int i, buckets;
 
 	buckets = roundup_pow_of_two(clamp_t(u64, threads / 4, 1024, 1 << 20));
-	sf_task_hash_bits = ilog2(buckets);
+	sf_task_hash_shift = BITS_PER_LONG - ilog2(buckets);
 	sf_task_hash = kvmalloc_array(buckets, sizeof(*sf_task_hash),
 				      GFP_KERNEL);
 	if (!sf_task_hash)
@@ -611,6 +578,6 @@ void sf_task_cleanup(void)
 	cancel_work_sync(&sf_reserve_work);
 	sf_task_free_list(&sf_task_reserve);
 	sf_task_reserved = 0;
+	/* Read-only by now: the pointer stays, the module goes with it. */
 	kvfree(sf_task_hash);
-	sf_task_hash = NULL;
 }
