@@ -241,13 +241,14 @@ static bool sf_kprobes_fire(void)
 
 /*
  * The backstop of the kprobes, every SF_WATCH_PERIOD while tasks may leave
- * the slow path. If the canary does not fire, no task leaves from now on;
- * if it does not, or a probe other than ours is on the syscall tracepoints
- * (which the kprobes may not have seen), every task that left since the
- * last walk is put back on the slow path. A probe that came and went
- * between two runs left no tasks to put back: it was seen by the kprobes,
- * or tasks still left while it was there and set sf_fastpath_left, which
- * is reset only by a walk.
+ * the slow path. While the canary is silent, no task leaves. When it is
+ * silent, or a probe other than ours is on the syscall tracepoints (which
+ * the kprobes may not have seen), every task that left since the last walk
+ * is put back on the slow path. sf_fastpath_left, reset only by a walk,
+ * makes this blind to no probe that came between two runs, whatever the
+ * arrays' addresses; a probe that the kprobes did not see and that went
+ * before the next run is the one that misses what tasks off the slow path
+ * did meanwhile (docs/enforcement.md).
  */
 static void sf_fastpath_watch(struct work_struct *work)
 {
