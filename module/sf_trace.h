@@ -14,6 +14,7 @@
 
 #include <linux/sched.h>
 #include <linux/string.h>
+#include <linux/sysfence.h>
 #include <linux/tracepoint.h>
 
 /* Longer than any syscall name of the tables (23 bytes). */
@@ -55,8 +56,12 @@ TRACE_EVENT(sysfence_decision,
 			   memcpy(__entry->comm, current->comm, TASK_COMM_LEN);),
 	    TP_printk("tgid=%d comm=%s uid=%u abi=%s nr=%u syscall=%s args=0x%llx,0x%llx,0x%llx,0x%llx,0x%llx,0x%llx layer=%u line=%u origin=%s action=%s data=%u enforced=%u",
 		      __entry->tgid, __entry->comm, __entry->uid,
-		      __print_symbolic(__entry->abi, { 0, "x86_64" },
-				       { 1, "i386" }, { 2, "x32" }),
+		      __print_symbolic(__entry->abi,
+				       { SYSFENCE_ABI_X86_64, "x86_64" },
+				       { SYSFENCE_ABI_I386, "i386" },
+				       { SYSFENCE_ABI_X32, "x32" },
+				       { SYSFENCE_ABI_AARCH64, "aarch64" },
+				       { SYSFENCE_ABI_ARM, "arm" }),
 		      __entry->nr, __entry->syscall,
 		      __entry->args[0], __entry->args[1], __entry->args[2],
 		      __entry->args[3], __entry->args[4], __entry->args[5],

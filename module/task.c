@@ -30,7 +30,9 @@
  * grace periods below wait for too). An unconfined task does not even do that: it leaves the
  * slow syscall path at its first syscall (fastpath.c). sf_task_lock
  * serializes every change of the table: inserting and removing entries,
- * changing an entry's @stack, sf_task_count, and the fork reserve. An entry
+ * changing an entry's @stack, sf_task_count, and the fork reserve (an
+ * install checks its threads' entries under their siglock alone, see
+ * sf_task_check(), and takes sf_task_lock only to change them). An entry
  * leaves the table when its task exits and is freed after a grace period;
  * the stack it pointed to is released with sf_stack_put(), also after a
  * grace period.
@@ -182,8 +184,8 @@ static struct task_struct *sf_next_target(struct task_struct *t,
 /*
  * An exiting thread may already have gone through sf_task_exit(), and an
  * entry added for it would never be removed. Under the caller's siglock,
- * with SIGNAL_GROUP_EXIT clear (see sf_task_commit()), another thread sets
- * PF_EXITING only under that siglock, so one without it has not been
+ * with SIGNAL_GROUP_EXIT clear (see sf_task_try_commit()), another thread
+ * sets PF_EXITING only under that siglock, so one without it has not been
  * through sf_task_exit() and will find its entry there.
  */
 static bool sf_thread_exiting(const struct task_struct *t)
@@ -192,12 +194,49 @@ static bool sf_thread_exiting(const struct task_struct *t)
 }
 
 /*
- * Under the caller's siglock and sf_task_lock. Checks, then changes: every
- * target thread moves to @stack, which extends the caller's stack @base;
- * other threads must be unconfined or have a stack that @base extends, so
- * that none of them loses a layer. Returns -EAGAIN with *@need set when
- * @spare holds too few entries for the newly confined threads. Each thread
- * gets the slow path after its stack (see sf_fastpath_leave()).
+ * Under the caller's siglock and RCU, without sf_task_lock, so that an
+ * install that fails takes nothing global: every target thread must be
+ * unconfined or have a stack that @base, the caller's stack, extends, so
+ * that none of them loses a layer. Returns the number of target threads
+ * without an entry, or -EBUSY.
+ *
+ * What the lockless lookups read holds until the siglock is dropped: an
+ * entry's stack changes only by an install, serialized by sf_install_mutex
+ * and made under its threads' siglock (the caller's, for every thread of
+ * its process), or by the fork probe for a new thread, which it gives its
+ * parent's stack; an entry goes only at its thread's exit, after
+ * PF_EXITING was set under that siglock. So a thread checked here still
+ * passes when sf_task_commit() runs, and only fork entries can have
+ * appeared meanwhile, which only lowers the count of threads that need
+ * one.
+ */
+static int sf_task_check(struct sf_stack *base, bool all_threads)
+{
+	struct task_struct *t;
+	struct sf_stack *stack;
+	int missing = 0;
+
+	rcu_read_lock();
+	for (t = current; t; t = sf_next_target(t, all_threads)) {
+		if (sf_thread_exiting(t))
+			continue;
+		stack = sf_task_stack(t);
+		if (!stack) {
+			missing++;
+		} else if (!sf_stack_extends(base, stack)) {
+			missing = -EBUSY;
+			break;
+		}
+	}
+	rcu_read_unlock();
+	return missing;
+}
+
+/*
+ * Under the caller's siglock and sf_task_lock, after sf_task_check() found
+ * that @spare holds enough entries under the same siglock hold: every
+ * target thread moves to @stack, which extends the caller's stack. Each
+ * thread gets the slow path after its stack (see sf_fastpath_leave()).
  *
  * no_new_privs belongs to each thread, and a caller without CAP_SYS_ADMIN
  * was allowed to load only because it has it: the other threads get it
@@ -206,30 +245,11 @@ static bool sf_thread_exiting(const struct task_struct *t)
  * cred_guard_mutex, so no thread is inside an execve() that has already
  * decided without it.
  */
-static int sf_task_commit(struct sf_stack *base, struct sf_stack *stack,
-			  bool all_threads, struct list_head *spare,
-			  unsigned int nspare, unsigned int *need)
+static void sf_task_commit(struct sf_stack *stack, bool all_threads,
+			   struct list_head *spare)
 {
 	struct task_struct *t;
 	struct sf_task *entry;
-	unsigned int missing = 0;
-
-	/* The process is dying: its threads may exit without the siglock. */
-	if (all_threads && (current->signal->flags & SIGNAL_GROUP_EXIT))
-		return -EINTR;
-	for (t = current; t; t = sf_next_target(t, all_threads)) {
-		if (sf_thread_exiting(t))
-			continue;
-		entry = sf_task_find(t);
-		if (!entry)
-			missing++;
-		else if (!sf_stack_extends(base, sf_task_locked_stack(entry)))
-			return -EBUSY;
-	}
-	if (missing > nspare) {
-		*need = missing;
-		return -EAGAIN;
-	}
 
 	for (t = current; t; t = sf_next_target(t, all_threads)) {
 		if (sf_thread_exiting(t))
@@ -246,6 +266,33 @@ static int sf_task_commit(struct sf_stack *base, struct sf_stack *stack,
 		}
 		sf_fastpath_confine(t);
 	}
+}
+
+/*
+ * Under the caller's siglock: checks without the global lock, then takes
+ * it only to change the table. Returns -EAGAIN with *@need set when @spare
+ * holds too few entries for the newly confined threads, -EINTR when the
+ * process is dying (its threads may then exit without the siglock).
+ */
+static int sf_task_try_commit(struct sf_stack *base, struct sf_stack *stack,
+			      bool all_threads, struct list_head *spare,
+			      unsigned int nspare, unsigned int *need)
+{
+	unsigned long flags;
+	int missing;
+
+	if (all_threads && (current->signal->flags & SIGNAL_GROUP_EXIT))
+		return -EINTR;
+	missing = sf_task_check(base, all_threads);
+	if (missing < 0)
+		return missing;
+	if ((unsigned int)missing > nspare) {
+		*need = missing;
+		return -EAGAIN;
+	}
+	raw_spin_lock_irqsave(&sf_task_lock, flags);
+	sf_task_commit(stack, all_threads, spare);
+	raw_spin_unlock_irqrestore(&sf_task_lock, flags);
 	return 0;
 }
 
@@ -329,7 +376,6 @@ int sf_task_install(struct sf_layer *layer, bool all_threads, u32 *depth,
 	struct sf_stack *base = NULL, *stack = NULL, *now;
 	LIST_HEAD(spare);
 	unsigned int nspare = 0, need;
-	unsigned long flags;
 	int err;
 
 	if (all_threads &&
@@ -374,10 +420,9 @@ int sf_task_install(struct sf_layer *layer, bool all_threads, u32 *depth,
 			err = sf_hook_enable();
 			if (!err) {
 				spin_lock_irq(&sighand->siglock);
-				raw_spin_lock_irqsave(&sf_task_lock, flags);
-				err = sf_task_commit(base, stack, all_threads,
-						     &spare, nspare, &need);
-				raw_spin_unlock_irqrestore(&sf_task_lock, flags);
+				err = sf_task_try_commit(base, stack,
+							 all_threads, &spare,
+							 nspare, &need);
 				spin_unlock_irq(&sighand->siglock);
 			}
 		}

@@ -11,6 +11,11 @@ t=/sys/kernel/tracing
 [ -d $t/events/sysfence/sysfence_decision ] || fail "no sysfence_decision event"
 grep -q 'field:u32 line;' $t/events/sysfence/sysfence_decision/format ||
 	fail "format: $(cat $t/events/sysfence/sysfence_decision/format)"
+# Every ABI of every architecture has its name in the printed event.
+for abi in x86_64 i386 x32 aarch64 arm; do
+	grep -q "\"$abi\" }" $t/events/sysfence/sysfence_decision/format ||
+		fail "no name for ABI $abi: $(cat $t/events/sysfence/sysfence_decision/format)"
+done
 echo > $t/trace
 echo 'action == 2' > $t/events/sysfence/sysfence_decision/filter || fail "filter refused"
 echo 1 > $t/events/sysfence/sysfence_decision/enable
