@@ -19,7 +19,11 @@
 /* Longer than any syscall name of the tables (23 bytes). */
 #define SF_TRACE_NAME_LEN 32
 
-/* Registers are unsigned long, 64-bit on x86_64: copied as u64. */
+/*
+ * Registers are unsigned long, 64-bit on x86_64 and arm64: copied as u64.
+ * abi is the uapi's SYSFENCE_ABI_* (one name per value, every
+ * architecture's: the ring buffer may be read on another machine).
+ */
 TRACE_EVENT(sysfence_decision,
 	    TP_PROTO(u32 uid, u32 abi, u32 nr, const char *name,
 		     const unsigned long *args, u32 layer, u32 line,
@@ -56,7 +60,8 @@ TRACE_EVENT(sysfence_decision,
 	    TP_printk("tgid=%d comm=%s uid=%u abi=%s nr=%u syscall=%s args=0x%llx,0x%llx,0x%llx,0x%llx,0x%llx,0x%llx layer=%u line=%u origin=%s action=%s data=%u enforced=%u",
 		      __entry->tgid, __entry->comm, __entry->uid,
 		      __print_symbolic(__entry->abi, { 0, "x86_64" },
-				       { 1, "i386" }, { 2, "x32" }),
+				       { 1, "i386" }, { 2, "x32" },
+				       { 3, "aarch64" }, { 4, "arm" }),
 		      __entry->nr, __entry->syscall,
 		      __entry->args[0], __entry->args[1], __entry->args[2],
 		      __entry->args[3], __entry->args[4], __entry->args[5],
