@@ -5,15 +5,10 @@
 # tasks keep working beside them (forks and exits of unconfined tasks, a
 # second confined process), and the table empties when they exit, so that
 # the module unloads. The KUnit kernel, whose KASAN and lockdep make each
-# thread many times slower to start, checks the same paths with 2000, and
-# arm64, whose TCG guest is several times slower than x86's, with 5000:
-# the table's buckets are fixed at load, so a smaller count takes the same
-# paths with shorter chains.
+# thread many times slower to start, checks the same paths with 2000.
 set -u
-. /tests/lib.sh
 n=20000
 [ "${SF_KERNEL:-}" = kunit ] && n=2000
-[ "$SF_NATIVE" = aarch64 ] && n=5000
 fail() { echo "FAIL: $*"; [ -n "${big:-}" ] && kill -9 "$big"; exit 1; }
 echo $((n * 2)) >/proc/sys/kernel/threads-max
 # A small kernel (the KUnit one, CONFIG_BASE_SMALL) starts with 4096 pids.
