@@ -651,6 +651,8 @@ void sf_event_emit(const struct sf_stack *stack, struct pt_regs *regs,
 	origin = d->rule == SF_RULE_VIOLATION ? SYSFENCE_ORIGIN_ABI_VIOLATION :
 		 d->rule == SF_RULE_DEFAULT ? SYSFENCE_ORIGIN_DEFAULT :
 					      SYSFENCE_ORIGIN_RULE;
+	/* sf_trace.h prints every ABI by name: a new one needs its name there. */
+	BUILD_BUG_ON(SF_ABI_COUNT != 5);
 	call = sf_syscall_by_nr(abi, nr);
 	syscall_get_arguments(current, regs, args);
 	/* Registers the syscall does not read would only tell calls apart. */

@@ -20,7 +20,11 @@
 /* Longer than any syscall name of the tables (23 bytes). */
 #define SF_TRACE_NAME_LEN 32
 
-/* Registers are unsigned long, 64-bit on x86_64: copied as u64. */
+/*
+ * Registers are unsigned long, 64-bit on x86_64 and arm64: copied as u64.
+ * abi is the uapi's SYSFENCE_ABI_* (one name per value, every
+ * architecture's: the ring buffer may be read on another machine).
+ */
 TRACE_EVENT(sysfence_decision,
 	    TP_PROTO(u32 uid, u32 abi, u32 nr, const char *name,
 		     const unsigned long *args, u32 layer, u32 line,

@@ -22,6 +22,7 @@
  */
 #include "sftest.h"
 
+#include <elf.h>
 #include <linux/filter.h>
 #include <linux/sched.h>
 #include <linux/seccomp.h>
@@ -32,6 +33,7 @@
 #include <stddef.h>
 #include <sys/ptrace.h>
 #include <sys/syscall.h>
+#include <sys/uio.h>
 #include <sys/user.h>
 #include <sys/wait.h>
 #include <stdbool.h>
@@ -71,6 +73,17 @@ static long upper_half_getppid(void)
 		return -1;
 	}
 	return ret;
+#elif defined(__aarch64__)
+	register unsigned long x8 asm("x8") = (0x5f5eUL << 32) | SYS_getppid;
+	register long x0 asm("x0");
+
+	/* el0_svc_common() takes the number as an int: the low 32 bits. */
+	asm volatile ("svc #0" : "=r"(x0) : "r"(x8) : "memory");
+	if (x0 < 0 && x0 > -4096) {
+		errno = -x0;
+		return -1;
+	}
+	return x0;
 #else
 	return syscall(SYS_getppid);
 #endif
@@ -136,7 +149,49 @@ static int route_thread(void)
 	return 0;
 }
 
-#ifdef __x86_64__
+#if defined(__x86_64__)
+/* The syscall number of a tracee stopped at its entry, and its rewriting. */
+static long tracee_nr(pid_t pid)
+{
+	struct user_regs_struct regs;
+
+	return ptrace(PTRACE_GETREGS, pid, 0, &regs) ? -1 : (long)regs.orig_rax;
+}
+
+static void tracee_set_nr(pid_t pid, long nr)
+{
+	struct user_regs_struct regs;
+
+	if (!ptrace(PTRACE_GETREGS, pid, 0, &regs)) {
+		regs.orig_rax = nr;
+		ptrace(PTRACE_SETREGS, pid, 0, &regs);
+	}
+}
+#define HAVE_TRACEE_NR 1
+#elif defined(__aarch64__)
+/*
+ * arm64 reads the number from regs->syscallno, which a tracer reaches
+ * through the NT_ARM_SYSTEM_CALL register set only (x8 is not read back).
+ */
+static long tracee_nr(pid_t pid)
+{
+	int nr;
+	struct iovec io = { &nr, sizeof(nr) };
+
+	return ptrace(PTRACE_GETREGSET, pid, NT_ARM_SYSTEM_CALL, &io) ? -1 : nr;
+}
+
+static void tracee_set_nr(pid_t pid, long nr)
+{
+	int n = nr;
+	struct iovec io = { &n, sizeof(n) };
+
+	ptrace(PTRACE_SETREGSET, pid, NT_ARM_SYSTEM_CALL, &io);
+}
+#define HAVE_TRACEE_NR 1
+#endif
+
+#ifdef HAVE_TRACEE_NR
 /*
  * The child stops, then calls getpid (through a seccomp filter returning
  * TRACE for it with @seccomp_trace); the tracer rewrites the number to
@@ -183,7 +238,6 @@ static int route_ptrace(bool seccomp_trace)
 	       PTRACE_O_TRACESYSGOOD | PTRACE_O_TRACESECCOMP |
 	       PTRACE_O_EXITKILL);
 	for (;;) {
-		struct user_regs_struct regs;
 		bool rewrite;
 
 		ptrace(seccomp_trace ? PTRACE_CONT : PTRACE_SYSCALL, pid, 0, 0);
@@ -199,11 +253,8 @@ static int route_ptrace(bool seccomp_trace)
 		} else {
 			rewrite = false;
 		}
-		if (rewrite && !ptrace(PTRACE_GETREGS, pid, 0, &regs) &&
-		    regs.orig_rax == SYS_getpid) {
-			regs.orig_rax = SYS_getppid;
-			ptrace(PTRACE_SETREGS, pid, 0, &regs);
-		}
+		if (rewrite && tracee_nr(pid) == SYS_getpid)
+			tracee_set_nr(pid, SYS_getppid);
 	}
 	if (!WIFEXITED(status) || WEXITSTATUS(status) >= 3)
 		return -1;

@@ -36,14 +36,16 @@ static const char *const seeds[] = {
 	"default allow\nerrno EACCES openat if (flags & O_ACCMODE) != O_RDONLY\n",
 	"default allow\nlog @file-system if arg0 in { 1, 2, 3 }\nkill ptrace\n",
 	"default allow\ntrap personality if persona == 0xffffffff\n",
-	"default allow\nabi x86_64 i386\ni386:socketcall if call == 1\n",
+	"default allow\nabi " SFT_NATIVE_ABI " " SFT_COMPAT_ABI "\n"
+	SFT_COMPAT_RULE "\n",
 	"default allow\nabi-violation errno ENOSYS\ndeny umask\n",
-	"default allow\nerrno 4095 getpgrp\nallow clone if !(clone_flags & CLONE_NEWUSER)\n",
+	"default allow\nerrno 4095 getpgrp?\nallow clone if !(clone_flags & CLONE_NEWUSER)\n",
 };
 
 static const char *const tokens[] = {
 	"default", "abi", "abi-violation", "allow", "log", "deny", "trap",
 	"kill", "kill-thread", "errno", "if", "in", "x86_64", "i386", "x32",
+	"aarch64", "arm",
 	"==", "!=", "<=", ">=", "<", ">", "&", "&&", "||", "!", "(", ")", "{",
 	"}", ",", ":", "@", "@file-system", "@network-io", "write", "read", "openat",
 	"getppid", "clone", "fd", "flags", "arg0", "arg5", "O_CREAT",

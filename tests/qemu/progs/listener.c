@@ -103,12 +103,30 @@ static int drain(int fd, struct sysfence_event *ev, int max)
 
 static unsigned int my_abi(void)
 {
-#if defined(__i386__)
+#if defined(__aarch64__)
+	return SYSFENCE_ABI_AARCH64;
+#elif defined(__arm__)
+	return SYSFENCE_ABI_ARM;
+#elif defined(__i386__)
 	return SYSFENCE_ABI_I386;
 #elif defined(__ILP32__)
 	return SYSFENCE_ABI_X32;
 #else
 	return SYSFENCE_ABI_X86_64;
+#endif
+}
+
+/* The AUDIT_ARCH_* value of this binary's ABI. */
+static unsigned int my_arch(void)
+{
+#if defined(__aarch64__)
+	return AUDIT_ARCH_AARCH64;
+#elif defined(__arm__)
+	return AUDIT_ARCH_ARM;
+#elif defined(__i386__)
+	return AUDIT_ARCH_I386;
+#else
+	return AUDIT_ARCH_X86_64;
 #endif
 }
 
@@ -139,9 +157,7 @@ static void test_fields(void)
 	      ev[0].tid);
 	CHECK(ev[0].uid == getuid(), "uid %u", ev[0].uid);
 	CHECK(ev[0].abi == my_abi(), "abi %u", ev[0].abi);
-	CHECK(ev[0].arch == (my_abi() == SYSFENCE_ABI_I386 ?
-			     AUDIT_ARCH_I386 : AUDIT_ARCH_X86_64),
-	      "arch %#x", ev[0].arch);
+	CHECK(ev[0].arch == my_arch(), "arch %#x", ev[0].arch);
 	CHECK(ev[0].nr == (SYS_personality & ~0x40000000U), "nr %u",
 	      ev[0].nr);
 	CHECK(ev[0].layer == 1 && ev[0].line == 3, "layer %u line %u",

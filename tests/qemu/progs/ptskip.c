@@ -15,12 +15,76 @@
 
 #include "sftest.h"
 
+#if defined(__aarch64__)
+#include <elf.h>
+#include <sys/uio.h>
+
+/*
+ * arm64 runs regs->syscallno, which a tracer reaches through the
+ * NT_ARM_SYSTEM_CALL register set; x0 is in NT_PRSTATUS.
+ */
+static long tracee_nr(pid_t pid)
+{
+	int nr;
+	struct iovec io = { &nr, sizeof(nr) };
+
+	return ptrace(PTRACE_GETREGSET, pid, NT_ARM_SYSTEM_CALL, &io) ? -2 : nr;
+}
+
+static int tracee_set_nr(pid_t pid, long nr)
+{
+	int n = nr;
+	struct iovec io = { &n, sizeof(n) };
+
+	return ptrace(PTRACE_SETREGSET, pid, NT_ARM_SYSTEM_CALL, &io);
+}
+
+static int tracee_set_ret(pid_t pid, long ret)
+{
+	struct user_regs_struct regs;
+	struct iovec io = { &regs, sizeof(regs) };
+
+	if (ptrace(PTRACE_GETREGSET, pid, NT_PRSTATUS, &io))
+		return -1;
+	regs.regs[0] = ret;
+	return ptrace(PTRACE_SETREGSET, pid, NT_PRSTATUS, &io);
+}
+#else
 #ifdef __i386__
 #define SFT_SYSCALL_NR(r) ((r).orig_eax)
 #define SFT_SYSCALL_RET(r) ((r).eax)
 #else
 #define SFT_SYSCALL_NR(r) ((r).orig_rax)
 #define SFT_SYSCALL_RET(r) ((r).rax)
+#endif
+
+static long tracee_nr(pid_t pid)
+{
+	struct user_regs_struct regs;
+
+	return ptrace(PTRACE_GETREGS, pid, NULL, &regs) ? -2 :
+	       (long)SFT_SYSCALL_NR(regs);
+}
+
+static int tracee_set_nr(pid_t pid, long nr)
+{
+	struct user_regs_struct regs;
+
+	if (ptrace(PTRACE_GETREGS, pid, NULL, &regs))
+		return -1;
+	SFT_SYSCALL_NR(regs) = nr;
+	return ptrace(PTRACE_SETREGS, pid, NULL, &regs);
+}
+
+static int tracee_set_ret(pid_t pid, long ret)
+{
+	struct user_regs_struct regs;
+
+	if (ptrace(PTRACE_GETREGS, pid, NULL, &regs))
+		return -1;
+	SFT_SYSCALL_RET(regs) = ret;
+	return ptrace(PTRACE_SETREGS, pid, NULL, &regs);
+}
 #endif
 
 static int tracee(void)
@@ -37,7 +101,6 @@ static int tracee(void)
 
 int main(void)
 {
-	struct user_regs_struct regs;
 	int status, entering = 1, skipped = 0;
 	pid_t pid;
 
@@ -52,6 +115,8 @@ int main(void)
 		return 2;
 	}
 	for (;;) {
+		long nr;
+
 		if (ptrace(PTRACE_SYSCALL, pid, NULL, NULL) ||
 		    waitpid(pid, &status, 0) != pid) {
 			perror("ptskip: resume");
@@ -67,23 +132,23 @@ int main(void)
 		}
 		if (!WIFSTOPPED(status) || WSTOPSIG(status) != (SIGTRAP | 0x80))
 			continue;
-		if (ptrace(PTRACE_GETREGS, pid, NULL, &regs)) {
-			perror("ptskip: PTRACE_GETREGS");
+		nr = tracee_nr(pid);
+		if (nr == -2) {
+			perror("ptskip: reading the syscall number");
 			return 2;
 		}
-		if (entering && SFT_SYSCALL_NR(regs) == SYS_getppid) {
-			SFT_SYSCALL_NR(regs) = -1;
+		if (entering && nr == SYS_getppid) {
+			if (tracee_set_nr(pid, -1)) {
+				perror("ptskip: skipping");
+				return 2;
+			}
 			skipped = 1;
 		} else if (!entering && skipped) {
-			SFT_SYSCALL_RET(regs) = 42;
+			if (tracee_set_ret(pid, 42)) {
+				perror("ptskip: setting the result");
+				return 2;
+			}
 			skipped = 0;
-		} else {
-			entering = !entering;
-			continue;
-		}
-		if (ptrace(PTRACE_SETREGS, pid, NULL, &regs)) {
-			perror("ptskip: PTRACE_SETREGS");
-			return 2;
 		}
 		entering = !entering;
 	}

@@ -134,11 +134,20 @@ static inline void sft_confine(const char *path, unsigned int flags)
 	}
 }
 
-/* Every ABI of the architecture, as a policy's "abi" line names them. */
+/*
+ * Every ABI of the architecture, as a policy's "abi" line names them; the
+ * native and compat ones, and a compat-only syscall with an argument.
+ */
 #if defined(__aarch64__) || defined(__arm__)
 #define SFT_ALL_ABIS "aarch64 arm"
+#define SFT_NATIVE_ABI "aarch64"
+#define SFT_COMPAT_ABI "arm"
+#define SFT_COMPAT_RULE "arm:fcntl64 if cmd == 1"
 #else
 #define SFT_ALL_ABIS "x86_64 i386 x32"
+#define SFT_NATIVE_ABI "x86_64"
+#define SFT_COMPAT_ABI "i386"
+#define SFT_COMPAT_RULE "i386:socketcall if call == 1"
 #endif
 
 #endif /* SFTEST_H */

@@ -5,6 +5,7 @@
 # or kill run, and the kernel log says what it would have done. Enforcing
 # layers stacked with it still act.
 set -u
+. /tests/lib.sh
 fail() { echo "FAIL: $*"; exit 1; }
 printf 'default allow\nerrno EACCES getppid\nkill getpid\n' >p.policy
 dmesg -c >/dev/null
@@ -15,12 +16,13 @@ rc=$?
 [ $rc -eq 0 ] || fail "getpid: exit $rc: $out"
 case $out in "ret "[1-9]*) ;; *) fail "getpid was not allowed: $out" ;; esac
 log=$(dmesg)
-echo "$log" | grep -q "sysfence: log (complain: errno EACCES): pid [0-9]* (syscall) x86_64 getppid(110) .* line 2" ||
+n=$SF_NATIVE getppid=$(sf_nr $SF_NATIVE getppid)
+echo "$log" | grep -q "sysfence: log (complain: errno EACCES): pid [0-9]* (syscall) $n getppid($getppid) .* line 2" ||
 	fail "no complaint for getppid: $log"
-echo "$log" | grep -q "sysfence: log (complain: kill): pid [0-9]* (syscall) x86_64 getpid(39) .* line 3" ||
+echo "$log" | grep -q "sysfence: log (complain: kill): pid [0-9]* (syscall) $n getpid($(sf_nr $n getpid)) .* line 3" ||
 	fail "no complaint for getpid: $log"
 out=$(sysfence run --complain -p p.policy -- sysfence show)
-echo "$out" | grep -qxF "x86_64 110 (getppid): log (complain: errno EACCES)" ||
+echo "$out" | grep -qxF "$n $getppid (getppid): log (complain: errno EACCES)" ||
 	fail "show: $out"
 # An enforcing layer on top of a complaining one enforces.
 printf 'default allow\nerrno EPERM getppid\n' >q.policy

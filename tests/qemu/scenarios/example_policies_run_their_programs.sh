@@ -4,7 +4,9 @@
 # Each example policy of policies/ runs the program it was written for (its
 # '# Command:' line) to success, and refuses what it says it refuses.
 set -u
+. /tests/lib.sh
 fail() { echo "FAIL: $*"; exit 1; }
+sf_x86_only "the example policies name x86_64's syscalls (arch_prctl, dup2, ...)"
 cd /tests/policies || fail "no policies"
 
 # The shell pipeline reads, pipes and writes to its standard output...

@@ -6,6 +6,7 @@
 # a CGI program, something it never did while learning, it is denied, and
 # sysfence monitor shows the denial.
 set -u
+. /tests/lib.sh
 fail() { echo "FAIL: $*"; exit 1; }
 [ -e /proc/net/tcp ] || { echo "no IPv4 in this kernel"; exit 77; }
 ip link set lo up 2>/dev/null || ifconfig lo 127.0.0.1 up
@@ -65,7 +66,7 @@ for opt in "" --args; do
 	port=$((port + 1))
 	paths=/cgi-bin/hello
 	n=$(serve sysfence monitor -o c.txt -p h.policy -- httpd -f -p 127.0.0.1:$port -h /tmp/www)
-	grep -q '(httpd) x86_64 .* = errno EPERM  h.policy (default)' c.txt ||
+	grep -q "(httpd) $SF_NATIVE .* = errno EPERM  h.policy (default)" c.txt ||
 		fail "$opt: no denial for the CGI: $(cat c.txt)"
 done
 exit 0

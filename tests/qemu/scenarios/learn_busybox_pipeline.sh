@@ -5,6 +5,7 @@
 # without a single denial, and which denies what the command did not do;
 # with --args too. The command is a busybox shell pipeline.
 set -u
+. /tests/lib.sh
 fail() { echo "FAIL: $*"; exit 1; }
 cmd='echo hello | tr a-z A-Z | cat >out.txt; ls / >/dev/null'
 for opt in "" --args; do
@@ -13,7 +14,7 @@ for opt in "" --args; do
 	cat l.policy
 	[ "$(cat out.txt)" = HELLO ] || fail "learn $opt: the command did not run"
 	grep -q '^default errno EPERM$' l.policy || fail "no default line"
-	grep -q '^abi x86_64$' l.policy || fail "no abi line"
+	grep -qx "abi $SF_NATIVE" l.policy || fail "no abi line"
 	grep -q '^allow execve$' l.policy || fail "no execve"
 	sysfence check l.policy >/dev/null || fail "learn $opt: check fails"
 	# Sorted by name.

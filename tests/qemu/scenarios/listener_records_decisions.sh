@@ -8,12 +8,9 @@
 # record per syscall and family values; two processes each see only their
 # own records; read() ends once the layer is gone.
 set -u
+. /tests/lib.sh
 fail() { echo "FAIL: $*"; exit 1; }
-progs="/tests/progs/listener /tests/progs/listener.i386"
-if /tests/progs/syscall.x32 getpid >/dev/null 2>&1; then
-	progs="$progs /tests/progs/listener.x32"
-fi
-for prog in $progs; do
+for prog in $(sf_variants /tests/progs/listener); do
 	for t in fields ring coalesce complain unique isolation eof; do
 		out=$("$prog" $t 2>&1) || fail "$prog $t: $out"
 		[ "$out" = "$t checked" ] || fail "$prog $t: $out"

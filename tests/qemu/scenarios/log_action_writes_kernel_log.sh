@@ -16,9 +16,7 @@ dmesg -c >/dev/null
 out=$(sysfence run -p p.policy -- /tests/progs/syscall getppid)
 case $out in "ret "[1-9]*) ;; *) fail "the logged call did not run: $out" ;; esac
 log=$(dmesg | grep 'sysfence: log:')
-# getppid is 110 on x86_64, 173 on aarch64.
-nr=110
-[ "$SF_NATIVE" = aarch64 ] && nr=173
+nr=$(sf_nr $SF_NATIVE getppid)
 echo "$log" | grep -q "pid [0-9]* (syscall) $SF_NATIVE getppid($nr) args .* layer 1 line 3" ||
 	fail "no log line: $(dmesg | tail -n 5)"
 

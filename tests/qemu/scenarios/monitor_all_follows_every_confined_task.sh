@@ -4,6 +4,7 @@
 # sysfence monitor --all prints the decisions of every layer of every
 # confined task, whoever loaded it, and needs CAP_SYS_ADMIN.
 set -u
+. /tests/lib.sh
 fail() { echo "FAIL: $*"; exit 1; }
 out=$(su -s /bin/sh nobody -c 'sysfence monitor --all' 2>&1) &&
 	fail "an unprivileged user followed every task"
@@ -27,7 +28,7 @@ kill -TERM $mon
 wait $mon || fail "monitor --all exited $?"
 cat all.txt
 for v in 5 6 7; do
-	grep -q "^pid [0-9]* (syscall) x86_64 personality(personality=$v) = errno EACCES  layer 1:2$" all.txt ||
+	grep -q "^pid [0-9]* (syscall) $SF_NATIVE personality(personality=$v) = errno EACCES  layer 1:2$" all.txt ||
 		fail "no personality($v) line"
 done
 grep -q 'personality=7' own.txt || fail "the layer's own listener missed it"

@@ -4,11 +4,12 @@
 # sysfence show --stats prints how many syscalls each rule, the default and
 # abi-violation of each layer decided, to the loader's user only.
 set -u
+. /tests/lib.sh
 fail() { echo "FAIL: $*"; exit 1; }
 printf 'default allow\nerrno EACCES personality\nallow getppid\n' >p.policy
 out=$(sysfence run -p p.policy -- sh -c '
 	for i in 1 2 3; do /tests/progs/syscall personality 7; done
-	/tests/progs/syscall.i386 getpid
+	/tests/progs/syscall.'$SF_COMPAT' getpid
 	sysfence show --stats')
 echo "$out"
 echo "$out" | grep -q '^stats layer 1$' || fail "no stats header"

@@ -2,9 +2,10 @@
 # SPDX-License-Identifier: GPL-2.0
 #
 # Syscall number -1 runs nothing on any ABI: it is how a ptracer skips a
-# syscall (strace's fault injection, debuggers), and what syscall(-1) does.
-# It carries the x32 bit, but it is no x32 call: an x86_64-only policy must
-# not give it the abi-violation action (kill), nor any other.
+# syscall (strace's fault injection, debuggers; NT_ARM_SYSTEM_CALL on
+# arm64), and what syscall(-1) does. On x86 it carries the x32 bit, but it
+# is no x32 call: a policy allowing the native ABI only must not give it
+# the abi-violation action (kill), nor any other.
 set -u
 fail() { echo "FAIL: $*"; exit 1; }
 printf 'default allow\nerrno EACCES umask\n' >p.policy

@@ -4,6 +4,7 @@
 # Every decision other than a plain allow is a sysfence:sysfence_decision
 # event in tracefs, with its fields, whatever listeners there are.
 set -u
+. /tests/lib.sh
 fail() { echo "FAIL: $*"; exit 1; }
 t=/sys/kernel/tracing
 [ -d $t/events ] || mount -t tracefs nodev $t 2>/dev/null ||
@@ -24,7 +25,7 @@ sysfence run -p p.policy -- /tests/progs/syscall personality 7 >/dev/null
 sysfence run -p p.policy -- /tests/progs/syscall getppid >/dev/null
 echo 0 > $t/events/sysfence/sysfence_decision/enable
 out=$(cat $t/trace)
-echo "$out" | grep -q 'sysfence_decision: tgid=[0-9]* comm=syscall uid=0 abi=x86_64 nr=135 syscall=personality args=0x7,.* layer=1 line=2 origin=rule action=errno data=13 enforced=1' ||
+echo "$out" | grep -q "sysfence_decision: tgid=[0-9]* comm=syscall uid=0 abi=$SF_NATIVE nr=$(sf_nr $SF_NATIVE personality) syscall=personality args=0x7,.* layer=1 line=2 origin=rule action=errno data=13 enforced=1" ||
 	fail "no personality event: $out"
 # The filter kept the errno decisions only.
 echo "$out" | grep -q 'syscall=getppid' && fail "the filter was ignored"
