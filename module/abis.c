@@ -29,3 +29,5 @@ const struct sf_arch *const sf_arches[] = {
 
 /* The kernel sets its own at init; the CLI its host's or --arch's. */
 const struct sf_arch *sf_target_arch = &sf_arch_x86_64;
+
+SF_EXPORT_FOR_KUNIT(sf_target_arch);

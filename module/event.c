@@ -498,18 +498,21 @@ out:
 		irq_work_queue(&l->wakeup);
 }
 
-/* Fills the fields of a record that depend on the listener. */
+/*
+ * Fills the fields of a record that depend on the listener. @slot is the
+ * syscall's in its table (sf_syscall_slot()), @ev->nr its number.
+ */
 static void sf_listener_record(struct sf_listener *l,
 			       struct sysfence_event *ev, enum sf_abi abi,
-			       u32 verdict)
+			       u32 slot, u32 verdict)
 {
 	ev->pid = task_tgid_nr_ns(current, l->pid_ns);
 	ev->tid = task_pid_nr_ns(current, l->pid_ns);
 	ev->uid = from_kuid_munged(l->user_ns, current_uid());
 	if (l->unique) {
-		/* @ev->nr is the caller's: no speculative read past either. */
-		u8 keep = ev->nr < l->key_limit[abi] ?
-			  l->key_args[abi][array_index_nospec(ev->nr,
+		/* @slot is the caller's: no speculative read past either. */
+		u8 keep = slot < l->key_limit[abi] ?
+			  l->key_args[abi][array_index_nospec(slot,
 							      l->key_limit[abi])] : 0;
 		int i;
 
@@ -616,7 +619,8 @@ static void sf_event_log(const struct sf_layer *layer,
  * @stack: The task's stack.
  * @regs: The syscall's registers, not yet changed by the action.
  * @abi: Its ABI.
- * @nr: Its number within @abi.
+ * @nr: Its slot in @abi's table (sf_syscall_slot()); reports give its
+ *	number, sf_syscall_nr().
  * @d: The decision.
  *
  * From the probe: never sleeps, allocates or faults.
@@ -630,6 +634,7 @@ void sf_event_emit(const struct sf_stack *stack, struct pt_regs *regs,
 	const struct sf_syscall *call;
 	u32 verdict = d->verdict, origin;
 	struct ratelimit_state *rs = NULL;
+	u32 abi_nr = sf_syscall_nr(abi, nr);
 	unsigned long args[SF_MAX_ARGS];
 	struct sf_listener *all;
 	struct sysfence_event ev;
@@ -660,12 +665,12 @@ void sf_event_emit(const struct sf_stack *stack, struct pt_regs *regs,
 		args[i] = 0;
 
 	trace_sysfence_decision(from_kuid_munged(&init_user_ns, current_uid()),
-				abi, nr, call ? call->name : "", args,
+				abi, abi_nr, call ? call->name : "", args,
 				d->layer, d->line, origin,
 				SF_VERDICT_ACTION(verdict),
 				SF_VERDICT_DATA(verdict), enforced);
 	if (rs)
-		sf_event_log(layer, d, abi, nr, call, args, rs);
+		sf_event_log(layer, d, abi, abi_nr, call, args, rs);
 
 	memset(&ev, 0, sizeof(ev));
 	ev.size = sizeof(ev);
@@ -677,7 +682,7 @@ void sf_event_emit(const struct sf_stack *stack, struct pt_regs *regs,
 	ev.last_ns = ev.time_ns;
 	ev.abi = abi;
 	ev.arch = sf_abi_infos[abi]->audit_arch;
-	ev.nr = nr;
+	ev.nr = abi_nr;
 	ev.layer = d->layer;
 	ev.line = d->line;
 	ev.origin = origin;
@@ -688,10 +693,10 @@ void sf_event_emit(const struct sf_stack *stack, struct pt_regs *regs,
 	memcpy(ev.comm, current->comm, sizeof(ev.comm));
 	/* The probe holds the RCU read lock. */
 	list_for_each_entry_rcu(all, &sf_all_listeners, all)
-		sf_listener_record(all, &ev, abi, d->verdict);
+		sf_listener_record(all, &ev, abi, nr, d->verdict);
 	/* Last: a unique listener keeps only some arguments. */
 	if (layer->listener)
-		sf_listener_record(layer->listener, &ev, abi, d->verdict);
+		sf_listener_record(layer->listener, &ev, abi, nr, d->verdict);
 }
 
 /* The uapi names the engine's ABIs and actions by the same numbers. */

@@ -143,8 +143,8 @@ static void sf_show_syscall(struct sf_show *s, enum sf_abi abi,
 	if (sf_stack_lookup(stack, abi, call->nr, &d)) {
 		if (d.verdict == base)
 			return;
-		sf_show_printf(s, "%s %u (%s): ", sf_abi_name(abi), call->nr,
-			       call->name);
+		sf_show_printf(s, "%s %u (%s): ", sf_abi_name(abi),
+			       sf_syscall_nr(abi, call->nr), call->name);
 		sf_show_verdict(s, d.verdict);
 		sf_show_str(s, "\n");
 		return;
@@ -160,8 +160,9 @@ static void sf_show_syscall(struct sf_show *s, enum sf_abi abi,
 			continue;
 		say[count++] = i;
 	}
-	sf_show_printf(s, "%s %u (%s): %s", sf_abi_name(abi), call->nr,
-		       call->name, count > 1 ? "most severe of" : "");
+	sf_show_printf(s, "%s %u (%s): %s", sf_abi_name(abi),
+		       sf_syscall_nr(abi, call->nr), call->name,
+		       count > 1 ? "most severe of" : "");
 	for (i = 0; i < count; i++) {
 		const struct sf_layer *layer = s->layers[say[i]];
 		struct sf_result res;

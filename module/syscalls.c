@@ -55,6 +55,8 @@ const struct sf_arch *sf_arch_lookup(const char *name)
 	return NULL;
 }
 
+SF_EXPORT_FOR_KUNIT(sf_arch_lookup);
+
 const struct sf_arch *sf_abi_arch(enum sf_abi abi)
 {
 	const struct sf_arch *const *a;
@@ -92,6 +94,22 @@ const struct sf_syscall *sf_syscall_by_name(enum sf_abi abi, const char *s,
 }
 
 SF_EXPORT_FOR_KUNIT(sf_syscall_by_name);
+
+u32 sf_syscall_slot(enum sf_abi abi, u32 nr)
+{
+	if ((unsigned int)abi >= SF_ABI_COUNT)
+		return nr;
+	return sf_abi_renumber(sf_abi_infos[abi], nr);
+}
+
+SF_EXPORT_FOR_KUNIT(sf_syscall_slot);
+
+u32 sf_syscall_nr(enum sf_abi abi, u32 slot)
+{
+	return sf_syscall_slot(abi, slot);
+}
+
+SF_EXPORT_FOR_KUNIT(sf_syscall_nr);
 
 const struct sf_syscall *sf_syscall_by_nr(enum sf_abi abi, u32 nr)
 {

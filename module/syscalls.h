@@ -58,7 +58,7 @@ struct sf_narrowing;
 struct sf_syscall {
 	const char *name;
 	const char *entry;
-	u16 nr;				/* without the ABI's nr_bit */
+	u16 nr;				/* table slot: sf_syscall_nr() */
 	u8 nargs;
 	u8 narrowed;			/* bit i: types[i] narrower than ctypes[i] */
 	u8 types[SF_MAX_ARGS];		/* SF_TYPE() of each argument */
@@ -98,13 +98,34 @@ struct sf_syscall_table {
  * records carry, the register width of its arguments, and @nr_bit, a bit
  * its entry numbers carry that the table's numbers do not (x32's
  * __X32_SYSCALL_BIT), 0 for most.
+ *
+ * @private_nr, @private_slot and @private_count place syscalls numbered far
+ * past the table in it: arm's private ones, 0xf0000 + n on an arm64 kernel
+ * (__ARM_NR_COMPAT_BASE, compat_arm_syscall()), live in slots
+ * @private_slot + n. The two ranges of @private_count numbers trade places,
+ * so the numbers from @private_slot on, no syscall of the ABI, become slots
+ * past every table and nothing is lost either way (sf_syscall_slot()).
+ * @private_count is 0 for an ABI without such syscalls.
  */
 struct sf_abi_info {
 	const char *name;
 	u32 audit_arch;
 	u32 nr_bit;
+	u32 private_nr;
+	u32 private_slot;
+	u32 private_count;
 	u8 reg_bits;
 };
+
+/* arm's private syscalls on arm64: __ARM_NR_COMPAT_BASE .. _END. */
+#define SF_ARM_PRIVATE_NR 0x0f0000U
+#define SF_ARM_PRIVATE_COUNT 0x800U
+/*
+ * Their first table slot: past arm's numbered syscalls (462 in Linux 6.12),
+ * with room for years of new ones. scripts/gen-syscalls stops when a
+ * numbered syscall reaches it.
+ */
+#define SF_ARM_PRIVATE_SLOT 512U
 
 /*
  * A kernel architecture (its uname -m on the machine: x86_64, aarch64 is
@@ -156,6 +177,28 @@ int sf_name_cmp(const char *s, size_t len, const char *name);
 
 const struct sf_syscall *sf_syscall_by_name(enum sf_abi abi, const char *s,
 					    size_t len);
+/*
+ * Between the numbers of an ABI's syscalls (without its nr_bit) and their
+ * slots in its table, which the engine, the module's tables and
+ * sf_syscall_by_nr() index: the same but for the private syscalls of
+ * struct sf_abi_info. The map is its own inverse. Inline for the probe,
+ * which maps every arm syscall.
+ */
+static inline u32 sf_abi_renumber(const struct sf_abi_info *info, u32 nr)
+{
+	if (nr - info->private_nr < info->private_count)
+		return nr - info->private_nr + info->private_slot;
+	if (nr - info->private_slot < info->private_count)
+		return nr - info->private_slot + info->private_nr;
+	return nr;
+}
+
+/* The slot of syscall number @nr of @abi; @nr itself for no ABI. */
+u32 sf_syscall_slot(enum sf_abi abi, u32 nr);
+/* The number user space and the kernel give the syscall in @slot. */
+u32 sf_syscall_nr(enum sf_abi abi, u32 slot);
+
+/* @nr is a table slot, see sf_syscall_slot(). */
 const struct sf_syscall *sf_syscall_by_nr(enum sf_abi abi, u32 nr);
 
 #endif /* SF_SYSCALLS_H */

@@ -50,8 +50,8 @@ static void describe_abi(const struct sf_policy *policy, enum sf_abi abi)
 		    res.verdict == dflt && !res.line)
 			continue;
 		sf_policy_describe(policy, abi, sc->nr, buf, sizeof(buf));
-		printf("%s %u (%s): %s\n", sf_abi_name(abi), sc->nr, sc->name,
-		       buf);
+		printf("%s %u (%s): %s\n", sf_abi_name(abi),
+		       sf_syscall_nr(abi, sc->nr), sc->name, buf);
 	}
 }
 

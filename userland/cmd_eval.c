@@ -150,11 +150,12 @@ static enum sf_abi decode_nr(enum sf_abi abi, u64 value, u32 *nr)
 	return SF_ABI_X86_64;
 }
 
-/* eval --json: the decision and what it was made on. */
+/* eval --json: the decision and what it was made on; @nr is the number. */
 static int eval_json(const struct sf_policy *policy, enum sf_abi abi, u32 nr,
 		     const u64 args[SF_MAX_ARGS], const struct sf_result *res)
 {
-	const struct sf_syscall *sc = sf_syscall_by_nr(abi, nr);
+	const struct sf_syscall *sc =
+		sf_syscall_by_nr(abi, sf_syscall_slot(abi, nr));
 	struct json_object *doc = json_object_new_object();
 	struct json_object *regs = json_object_new_array();
 	enum sf_action act = SF_VERDICT_ACTION(res->verdict);
@@ -241,7 +242,7 @@ int cmd_eval(int argc, char **argv)
 	sys = argv[optind + 2];
 	sc = sf_syscall_by_name(abi, sys, strlen(sys));
 	if (sc) {
-		nr = sc->nr;
+		nr = sf_syscall_nr(abi, sc->nr);
 	} else if (!parse_number(sys, strlen(sys), &raw)) {
 		decoded = decode_nr(abi, raw, &nr);
 		if (decoded != (enum sf_abi)abi || raw != nr)
@@ -267,7 +268,7 @@ int cmd_eval(int argc, char **argv)
 	ret = sf_load_policy(argv[optind], &policy, &text, &len);
 	if (ret)
 		return ret;
-	sf_policy_eval(policy, abi, nr, args, &res);
+	sf_policy_eval(policy, abi, sf_syscall_slot(abi, nr), args, &res);
 	if (json) {
 		ret = eval_json(policy, abi, nr, args, &res);
 		sf_policy_free(policy);

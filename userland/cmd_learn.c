@@ -91,7 +91,7 @@ static int learn_event(void *ctx, int layer, const struct sysfence_event *ev)
 	}
 	if (ev->type != SYSFENCE_EVENT_DECISION || ev->abi >= SF_ABI_COUNT)
 		return 0;
-	call = sf_syscall_by_nr(ev->abi, ev->nr);
+	call = sf_syscall_by_nr(ev->abi, sf_syscall_slot(ev->abi, ev->nr));
 	if (!call) {
 		fprintf(stderr, "sysfence: %s syscall %u has no name: not learned\n",
 			sf_abi_name(ev->abi), ev->nr);

@@ -80,7 +80,8 @@ static void monitor_origin(struct monitor *m, FILE *f, int layer,
 static void monitor_human(struct monitor *m, FILE *f, int layer,
 			  const struct sysfence_event *ev)
 {
-	const struct sf_syscall *call = sf_syscall_by_nr(ev->abi, ev->nr);
+	const struct sf_syscall *call =
+		sf_syscall_by_nr(ev->abi, sf_syscall_slot(ev->abi, ev->nr));
 	char comm[4 * sizeof(ev->comm) + 1], verdict[64], arg[128];
 	u32 i;
 
@@ -115,7 +116,8 @@ static void monitor_human(struct monitor *m, FILE *f, int layer,
 static void monitor_json(struct monitor *m, FILE *f, int layer,
 			 const struct sysfence_event *ev)
 {
-	const struct sf_syscall *call = sf_syscall_by_nr(ev->abi, ev->nr);
+	const struct sf_syscall *call =
+		sf_syscall_by_nr(ev->abi, sf_syscall_slot(ev->abi, ev->nr));
 	struct json_object *o = json_object_new_object();
 	struct json_object *args = json_object_new_array();
 	char comm[sizeof(ev->comm) + 1], verdict[64], arg[128];

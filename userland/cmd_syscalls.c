@@ -36,7 +36,8 @@ static void print_syscall(enum sf_abi abi, const struct sf_syscall *call,
 {
 	unsigned int i;
 
-	printf("%s %u %s(", sf_abi_name(abi), call->nr, call->name);
+	printf("%s %u %s(", sf_abi_name(abi), sf_syscall_nr(abi, call->nr),
+	       call->name);
 	for (i = 0; i < call->nargs; i++) {
 		printf("%s%s %s", i ? ", " : "", call->ctypes[i], call->args[i]);
 		if (!widths)
@@ -77,7 +78,8 @@ static struct json_object *json_syscall(enum sf_abi abi,
 	}
 	failed |= sf_json_set(obj, "abi",
 			      json_object_new_string(sf_abi_name(abi)));
-	failed |= sf_json_set(obj, "nr", json_object_new_int64(call->nr));
+	failed |= sf_json_set(obj, "nr",
+			      json_object_new_int64(sf_syscall_nr(abi, call->nr)));
 	failed |= sf_json_set(obj, "name", json_object_new_string(call->name));
 	failed |= sf_json_set(obj, "args", args);
 	failed |= sf_json_set(obj, "entry", json_object_new_string(call->entry));

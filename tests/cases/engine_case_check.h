@@ -29,6 +29,7 @@ static bool sf_case_syscall(const struct sf_engine_case *c, enum sf_abi abi,
 		*nr = sc->nr;
 		return true;
 	}
+	/* A number as the probe sees it, which finds its slot. */
 	s++;
 	if (s[0] == '0' && s[1] == 'x') {
 		base = 16;
@@ -49,7 +50,7 @@ static bool sf_case_syscall(const struct sf_engine_case *c, enum sf_abi abi,
 		if (v > 0xffffffffULL)
 			return false;
 	}
-	*nr = (u32)v;
+	*nr = sf_syscall_slot(abi, (u32)v);
 	return true;
 }
 
@@ -130,6 +131,7 @@ static inline bool sf_engine_case_check(const struct sf_engine_case *c,
 					char *why, size_t size)
 {
 	size_t len = c->len ? c->len : strlen(c->policy);
+	const struct sf_arch *target;
 	const char *text = c->policy;
 	struct sf_policy *p = NULL;
 	char *expanded = NULL;
@@ -145,7 +147,20 @@ static inline bool sf_engine_case_check(const struct sf_engine_case *c,
 		}
 		text = expanded;
 	}
+	/*
+	 * The runners compile nothing else meanwhile: KUnit's module has no
+	 * policy of its own, and the target is back before any other case.
+	 */
+	target = sf_target_arch;
+	sf_target_arch = sf_arch_lookup(c->arch ? c->arch : "x86_64");
+	if (!sf_target_arch) {
+		sf_target_arch = target;
+		sf_free(expanded);
+		snprintf(why, size, "bad case: architecture %s", c->arch);
+		return false;
+	}
 	err = sf_policy_compile(text, len, &p, &diag);
+	sf_target_arch = target;
 	sf_free(expanded);
 	if (c->kind == SF_CASE_ERROR) {
 		if (!err) {

@@ -37,6 +37,7 @@ enum sf_case_kind {
 struct sf_engine_case {
 	const char *name;
 	enum sf_case_kind kind;
+	const char *arch;	/* compiled for it; NULL: x86_64 */
 	const char *policy;
 	u32 len;		/* bytes of policy; 0: strlen(policy) */
 	const char *abi;
@@ -73,6 +74,16 @@ struct sf_engine_case {
 	  .len = length, .err_line = l, .err_col = c, .err_msg = msg }
 #define SF_WARN(n, pol, text)						\
 	{ .name = n, .kind = SF_CASE_WARN, .policy = pol, .warning = text }
+
+/* An arm case: the policy compiled for arm64, over an arm-only abi line. */
+#define SF_ARM_EVAL(n, rules, sys, verdict_, ...)			\
+	{ .name = n, .kind = SF_CASE_EVAL, .arch = "arm64",		\
+	  .policy = "default errno EPERM\nabi arm\n" rules, .abi = "arm",	\
+	  .syscall = sys, .verdict = verdict_, .args = { __VA_ARGS__ } }
+#define SF_ARM_DESCRIBE(n, rules, sys, text)				\
+	{ .name = n, .kind = SF_CASE_EVAL, .arch = "arm64",		\
+	  .policy = "default errno EPERM\nabi arm\n" rules, .abi = "arm",	\
+	  .syscall = sys, .describe = text }
 
 /* Most cases: one rule over a default of errno EPERM (line 1). */
 #define SF_P(rule) "default errno EPERM\n" rule "\n"
@@ -351,6 +362,57 @@ static const struct sf_engine_case sf_engine_cases[] = {
 		"x32", "brk", "allow", 0x100000000ULL),
 	SF_EVAL("x32 number with the x32 bit", SF_PX32("allow write"), "x32",
 		"#0x40000001", "allow"),
+	/*
+	 * ---- arm's private syscalls on arm64 ----
+	 * __ARM_NR_COMPAT_BASE + n: cacheflush 0xf0002 (983042), set_tls
+	 * 0xf0005 (983045); compat_arm_syscall() answers ENOSYS for the rest
+	 * below 0xf0800. The table keeps them in slots 512 + n, and the
+	 * numbers 512 + n, no syscall, trade places with them.
+	 */
+	SF_ARM_EVAL("arm set_tls by name", "allow set_tls\n", "set_tls",
+		    "allow"),
+	SF_ARM_EVAL("arm set_tls by number", "allow set_tls\n", "#983045",
+		    "allow"),
+	SF_ARM_EVAL("arm set_tls by hex number", "allow set_tls\n",
+		    "#0xf0005", "allow"),
+	SF_ARM_EVAL("arm set_tls in @default", "allow @default\n",
+		    "#983045", "allow"),
+	SF_ARM_EVAL("arm cacheflush in @default", "allow @default\n",
+		    "#983042", "allow"),
+	SF_ARM_EVAL("arm cacheflush flags zero",
+		    "allow cacheflush if flags == 0\n", "#983042", "allow",
+		    0x10000, 0x20000, 0),
+	SF_ARM_EVAL("arm cacheflush flags nonzero",
+		    "allow cacheflush if flags == 0\n", "#983042", EPERM_,
+		    0x10000, 0x20000, 1),
+	SF_ARM_EVAL("arm cacheflush end is 32-bit",
+		    "allow cacheflush if end == 0xffffffff\n", "cacheflush",
+		    "allow", 0, 0x1ffffffffULL, 0),
+	SF_ARM_EVAL("arm set_tls rule not for cacheflush", "allow set_tls\n",
+		    "#983042", EPERM_),
+	SF_ARM_EVAL("arm unimplemented private syscall gets the default",
+		    "allow set_tls\nallow cacheflush\n", "#983043", EPERM_),
+	SF_ARM_EVAL("arm last private number gets the default",
+		    "allow set_tls\n", "#0xf07ff", EPERM_),
+	SF_ARM_EVAL("arm number past the private ones gets the default",
+		    "allow set_tls\n", "#0xf0800", EPERM_),
+	SF_ARM_EVAL("arm number of set_tls's slot is not set_tls",
+		    "allow set_tls\n", "#517", EPERM_),
+	SF_ARM_EVAL("arm number of cacheflush's slot is not cacheflush",
+		    "allow cacheflush\n", "#514", EPERM_),
+	SF_ARM_EVAL("arm number past the slots gets the default",
+		    "allow set_tls\n", "#2560", EPERM_),
+	SF_ARM_EVAL("arm numbered syscall unchanged", "allow write\n", "#4",
+		    "allow"),
+	SF_ARM_DESCRIBE("arm cacheflush described by number",
+			"errno EINVAL cacheflush if flags != 0\n"
+			"allow cacheflush\n", "#983042",
+			"errno EINVAL if flags != 0; else allow"),
+	{ .name = "set_tls is not an aarch64 syscall", .kind = SF_CASE_ERROR,
+	  .arch = "arm64", .policy = "default allow\nallow set_tls\n",
+	  .err_line = 2, .err_col = 7,
+	  .err_msg = "syscall 'set_tls' does not exist on aarch64" },
+
 	SF_EVAL("x86_64 unsigned long arg",
 		"default errno EPERM\nabi x86_64 x32\nallow ioctl if arg == 0xffffffff\n",
 		"x86_64", "ioctl", EPERM_, 0, 0, 0x1ffffffffULL),

@@ -117,6 +117,7 @@ ARM64_SCENARIOS := errno_action_returns_policy_errno \
 	rmmod_busy_while_confined skip_proven_before_first_load \
 	syscall_table_matches_tracefs arm_under_aarch64_only_policy \
 	arm_private_syscalls_meet_the_default \
+	arm_private_syscalls_can_be_allowed \
 	unconfined_tasks_leave_the_slow_path \
 	tracer_sees_unconfined_tasks_with_kprobes_disarmed \
 	all_threads_confines_existing_threads \

@@ -290,6 +290,9 @@ static void every_table_entry_is_found_by_name_and_number(void **state)
 
 			assert_ptr_equal(lookup(abi, call->name), call);
 			assert_ptr_equal(sf_syscall_by_nr(abi, call->nr), call);
+			/* Slots and numbers map both ways. */
+			assert_int_equal(sf_syscall_slot(abi,
+					 sf_syscall_nr(abi, call->nr)), call->nr);
 			assert_true(call->nr < t->nr_limit);
 			assert_true(call->nargs <= SF_MAX_ARGS);
 			if (i)
@@ -299,6 +302,50 @@ static void every_table_entry_is_found_by_name_and_number(void **state)
 		assert_null(sf_syscall_by_nr(abi, t->nr_limit));
 		assert_null(sf_syscall_by_nr(abi, SF_X32_SYSCALL_BIT));
 	}
+}
+
+/*
+ * arm's private syscalls sit in slots SF_ARM_PRIVATE_SLOT + n of the arm
+ * table, after every numbered one, and keep their numbers outside it.
+ */
+static void arm_private_syscalls_have_slots(void **state)
+{
+	const struct sf_syscall_table *t = sf_syscall_tables[SF_ABI_ARM];
+	const struct sf_syscall *sc;
+	u32 i, n;
+
+	(void)state;
+	for (i = 0; i < t->count; i++) {
+		const struct sf_syscall *call = &t->calls[i];
+		bool private = !strcmp(call->entry, "compat_arm_syscall");
+
+		assert_int_equal(call->nr >= SF_ARM_PRIVATE_SLOT, private);
+		if (private)
+			assert_true(call->nr < SF_ARM_PRIVATE_SLOT +
+				    SF_ARM_PRIVATE_COUNT);
+	}
+	sc = sf_syscall_by_nr(SF_ABI_ARM, sf_syscall_slot(SF_ABI_ARM, 0xf0005));
+	assert_non_null(sc);
+	assert_string_equal(sc->name, "set_tls");
+	assert_int_equal(sf_syscall_nr(SF_ABI_ARM, sc->nr), 0xf0005);
+	assert_ptr_equal(lookup(SF_ABI_ARM, "cacheflush"),
+			 sf_syscall_by_nr(SF_ABI_ARM,
+					  sf_syscall_slot(SF_ABI_ARM, 0xf0002)));
+	/* The numbers of those slots are no syscall: past every table. */
+	for (n = 0; n < SF_ARM_PRIVATE_COUNT; n++) {
+		u32 slot = sf_syscall_slot(SF_ABI_ARM, SF_ARM_PRIVATE_SLOT + n);
+
+		assert_int_equal(slot, SF_ARM_PRIVATE_NR + n);
+		assert_null(sf_syscall_by_nr(SF_ABI_ARM, slot));
+	}
+	assert_null(sf_syscall_by_nr(SF_ABI_ARM,
+				     sf_syscall_slot(SF_ABI_ARM, 0xf0003)));
+	assert_int_equal(sf_syscall_slot(SF_ABI_ARM, 0xf0800), 0xf0800);
+	/* Other ABIs have no such syscalls. */
+	assert_int_equal(sf_syscall_slot(SF_ABI_AARCH64, 0xf0005), 0xf0005);
+	assert_int_equal(sf_syscall_slot(SF_ABI_I386, 0xf0005), 0xf0005);
+	assert_int_equal(sf_syscall_slot(SF_ABI_ARM, 4), 4);
+	assert_int_equal(sf_syscall_slot(SF_ABI_COUNT, 0xf0005), 0xf0005);
 }
 
 static void abi_names_round_trip(void **state)
@@ -451,6 +498,7 @@ int main(void)
 		cmocka_unit_test(unimplemented_numbers_take_no_arguments),
 		cmocka_unit_test(syscall_by_name_reads_only_len_bytes),
 		cmocka_unit_test(every_table_entry_is_found_by_name_and_number),
+		cmocka_unit_test(arm_private_syscalls_have_slots),
 		cmocka_unit_test(abi_names_round_trip),
 		cmocka_unit_test(open_flags_have_each_abi_value),
 		cmocka_unit_test(constants_differ_where_the_abis_do),

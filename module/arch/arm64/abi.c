@@ -14,6 +14,9 @@ const struct sf_abi_info sf_abi_aarch64 = {
 const struct sf_abi_info sf_abi_arm = {
 	.name = "arm",
 	.audit_arch = AUDIT_ARCH_ARM,
+	.private_nr = SF_ARM_PRIVATE_NR,
+	.private_slot = SF_ARM_PRIVATE_SLOT,
+	.private_count = SF_ARM_PRIVATE_COUNT,
 	.reg_bits = 32,
 };
 

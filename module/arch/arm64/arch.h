@@ -21,14 +21,31 @@
 
 #define SF_ARCH_NATIVE sf_arch_arm64
 
+/* The size of the compat table: renamed in Linux 6.11. */
+#ifdef __NR_compat32_syscalls
+#define SF_ARCH_COMPAT_SYSCALLS __NR_compat32_syscalls
+#else
+#define SF_ARCH_COMPAT_SYSCALLS __NR_compat_syscalls
+#endif
+
 /*
- * The ABI of the current syscall and its number in that ABI's table: the
- * number itself (x8 of an aarch64 task, r7 of an arm one).
+ * The ABI of the current syscall and its slot in that ABI's table: the
+ * number itself (x8 of an aarch64 task, r7 of an arm one), but for arm's
+ * private syscalls, __ARM_NR_COMPAT_BASE + n, which the arm table keeps in
+ * slots SF_ARM_PRIVATE_SLOT + n (sf_syscall_slot()).
  */
 static inline enum sf_abi sf_arch_syscall_abi(u32 entry_nr, u32 *nr)
 {
-	*nr = entry_nr;
-	return is_compat_task() ? SF_ABI_ARM : SF_ABI_AARCH64;
+	BUILD_BUG_ON(__ARM_NR_COMPAT_BASE != SF_ARM_PRIVATE_NR);
+	BUILD_BUG_ON(__ARM_NR_COMPAT_END - __ARM_NR_COMPAT_BASE !=
+		     SF_ARM_PRIVATE_COUNT);
+	BUILD_BUG_ON(SF_ARCH_COMPAT_SYSCALLS > SF_ARM_PRIVATE_SLOT);
+	if (!is_compat_task()) {
+		*nr = entry_nr;
+		return SF_ABI_AARCH64;
+	}
+	*nr = sf_abi_renumber(&sf_abi_arm, entry_nr);
+	return SF_ABI_ARM;
 }
 
 /*
