@@ -240,6 +240,8 @@ void sf_suggest_init(struct sf_suggest *sg, const char *s, u32 len);
 void sf_suggest(struct sf_suggest *sg, const char *name);
 void sf_suggest_len(struct sf_suggest *sg, const char *name, u32 nlen);
 const char *sf_suggestion(const struct sf_suggest *sg, char *buf, size_t size);
+void sf_suggest_abi(struct sf_suggest *sg, const char *s, u32 len,
+		    char *known, size_t size);
 #define SF_SUGGESTION_MAX (SF_QUOTE_MAX + 24)
 
 /* ---- Compiled policy: expr_program.h -------------------------------------- */

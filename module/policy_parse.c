@@ -209,38 +209,20 @@ static int sf_parse_verdict_directive(struct sf_parser *p, bool *seen,
 static int sf_tok_abi(struct sf_parser *p, char q[SF_QUOTE_MAX])
 {
 	const char *s = p->lx.text + p->tok.pos;
-	const struct sf_arch *const *arch;
 	char known[64], hint[SF_SUGGESTION_MAX];
 	struct sf_suggest sg;
-	size_t off = 0;
-	int abi, a;
+	int abi;
 
 	sf_quote(q, SF_QUOTE_MAX, s, p->tok.len);
 	abi = sf_abi_lookup(s, p->tok.len);
 	if (abi >= 0 && (sf_target_arch->abis & SF_ABI_MASK(abi)))
 		return abi;
-	known[0] = '\0';
-	sf_suggest_init(&sg, s, p->tok.len);
-	for (a = 0; a < SF_ABI_COUNT; a++) {
-		if (!(sf_target_arch->abis & SF_ABI_MASK(a)))
-			continue;
-		off += snprintf(known + off, sizeof(known) - off, "%s%s",
-				off ? ", " : "", sf_abi_name(a));
-		sf_suggest(&sg, sf_abi_name(a));
-	}
+	sf_suggest_abi(&sg, s, p->tok.len, known, sizeof(known));
 	if (abi >= 0)
 		return sf_error(p, p->tok.pos,
 				"ABI '%s' belongs to the %s architecture; the %s architecture has ABIs %s",
 				q, sf_abi_arch(abi)->name,
 				sf_target_arch->name, known);
-	/* An architecture's name for its native ABI's: "abi arm64". */
-	for (arch = sf_arches; *arch; arch++) {
-		if (sf_name_cmp(s, p->tok.len, (*arch)->name) &&
-		    sf_name_cmp(s, p->tok.len, (*arch)->alias))
-			continue;
-		sg.best = sf_abi_name((*arch)->native);
-		sg.best_len = strlen(sg.best);
-	}
 	return sf_error(p, p->tok.pos,
 			"unknown ABI '%s'%s; the %s architecture has ABIs %s",
 			q, sf_suggestion(&sg, hint, sizeof(hint)),

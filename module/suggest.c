@@ -104,3 +104,39 @@ const char *sf_suggestion(const struct sf_suggest *sg, char *buf, size_t size)
 	snprintf(buf, size, " (did you mean '%s'?)", q);
 	return buf;
 }
+
+/**
+ * sf_suggest_abi - The nearest ABI to an unknown one, and the list of them
+ * @sg: Initialised here for @s.
+ * @s: The unknown ABI name, @len bytes, not NUL-terminated.
+ * @len: Its length.
+ * @known: Filled with the target architecture's ABIs, "x86_64, i386, x32".
+ * @size: Size of @known.
+ *
+ * An architecture's name stands for its native ABI ("abi arm64" means
+ * aarch64), before any spelling distance.
+ */
+void sf_suggest_abi(struct sf_suggest *sg, const char *s, u32 len,
+		    char *known, size_t size)
+{
+	const struct sf_arch *const *arch;
+	size_t off = 0;
+	int a;
+
+	known[0] = '\0';
+	sf_suggest_init(sg, s, len);
+	for (a = 0; a < SF_ABI_COUNT; a++) {
+		if (!(sf_target_arch->abis & SF_ABI_MASK(a)))
+			continue;
+		off += snprintf(known + off, size - off, "%s%s",
+				off ? ", " : "", sf_abi_name(a));
+		sf_suggest(sg, sf_abi_name(a));
+	}
+	for (arch = sf_arches; *arch; arch++) {
+		if (sf_name_cmp(s, len, (*arch)->name) &&
+		    sf_name_cmp(s, len, (*arch)->alias))
+			continue;
+		sg->best = sf_abi_name((*arch)->native);
+		sg->best_len = strlen(sg->best);
+	}
+}

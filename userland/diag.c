@@ -144,11 +144,9 @@ int sf_load_policy(const char *path, struct sf_policy **policy, char **text,
 
 int sf_cli_abi(const char *cmd, const char *name)
 {
-	const struct sf_arch *const *arch;
 	char known[64], hint[SF_SUGGESTION_MAX];
 	struct sf_suggest sg;
-	size_t off = 0;
-	int abi, a;
+	int abi;
 
 	abi = sf_abi_lookup(name, strlen(name));
 	if (abi >= 0 && (sf_target_arch->abis & SF_ABI_MASK(abi)))
@@ -161,21 +159,7 @@ int sf_cli_abi(const char *cmd, const char *name)
 			sf_abi_arch(abi)->name);
 		return -1;
 	}
-	known[0] = '\0';
-	sf_suggest_init(&sg, name, strlen(name));
-	for (a = 0; a < SF_ABI_COUNT; a++) {
-		if (!(sf_target_arch->abis & SF_ABI_MASK(a)))
-			continue;
-		off += snprintf(known + off, sizeof(known) - off, "%s%s",
-				off ? ", " : "", sf_abi_name(a));
-		sf_suggest(&sg, sf_abi_name(a));
-	}
-	for (arch = sf_arches; *arch; arch++) {
-		if (strcmp(name, (*arch)->name) && strcmp(name, (*arch)->alias))
-			continue;
-		sg.best = sf_abi_name((*arch)->native);
-		sg.best_len = strlen(sg.best);
-	}
+	sf_suggest_abi(&sg, name, strlen(name), known, sizeof(known));
 	fprintf(stderr,
 		"sysfence %s: unknown ABI '%s'%s; the %s architecture has ABIs %s\n",
 		cmd, name, sf_suggestion(&sg, hint, sizeof(hint)),
